@@ -1,0 +1,1 @@
+"""PDF reports: records in, bytes out; never queries."""

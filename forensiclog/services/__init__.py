@@ -1,0 +1,1 @@
+"""The service layer: one transaction per action, permissions, history; the GUI and the CLI both call it."""
