@@ -248,6 +248,7 @@ def test_an_unwritable_store_is_an_environment_problem(store: PhotoStore, photo:
 _CRASH = """
 import os, stat, sys
 from pathlib import Path
+from forensiclog.services.photo_store import PhotoStore
 real_fsync = os.fsync
 
 def power_cut(fd):
@@ -256,8 +257,8 @@ def power_cut(fd):
         os._exit(9)
     real_fsync(fd)
 
-photo_store.os.fsync = power_cut
-photo_store.PhotoStore(Path(sys.argv[1])).ingest(Path(sys.argv[2]))
+os.fsync = power_cut
+PhotoStore(Path(sys.argv[1])).ingest(Path(sys.argv[2]))
 """
 
 
