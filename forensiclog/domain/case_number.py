@@ -14,7 +14,9 @@ from forensiclog.domain.errors import InvalidInput
 
 SITE_PATTERN = re.compile(r"[A-Z]{2,5}")
 TEAM_PATTERN = re.compile(r"[A-Z0-9]{1,4}")
-CASE_PATTERN = re.compile(r"(?P<site>[A-Z]{2,5})-(?P<team>[A-Z0-9]{1,4})-(?P<seq>\d{5,})(?:-P(?P<part>\d{2,}))?")
+CASE_PATTERN = re.compile(
+    r"(?P<site>[A-Z]{2,5})-(?P<team>[A-Z0-9]{1,4})-(?P<seq>\d{5,})(?:-P(?P<part>\d{2,}))?"
+)
 
 
 @dataclass(frozen=True)
@@ -43,14 +45,18 @@ def site_code(text: str) -> str:
 def team_code(text: str) -> str:
     code = text.strip().upper()
     if not TEAM_PATTERN.fullmatch(code):
-        raise InvalidInput("team", f"{text!r} is not a team code: 1 to 4 Latin letters or digits, e.g. T2")
+        raise InvalidInput(
+            "team", f"{text!r} is not a team code: 1 to 4 Latin letters or digits, e.g. T2"
+        )
     return code
 
 
 def parse_case_number(text: str) -> CaseNumber:
     match = CASE_PATTERN.fullmatch(text.strip().upper())
     if not match:
-        raise InvalidInput("case", f"{text!r} is not a case number like KYV-T2-00153 or KYV-T2-00153-P01")
+        raise InvalidInput(
+            "case", f"{text!r} is not a case number like KYV-T2-00153 or KYV-T2-00153-P01"
+        )
     part = match["part"]
     return CaseNumber(match["site"], match["team"], int(match["seq"]), int(part) if part else None)
 

@@ -39,20 +39,31 @@ class InvalidInput(Refusal):
 
 
 class RowProblem:
-    """One bad row of an imported file: its number, the column and why."""
+    """One bad row of an imported file: its number, the column and why.
 
-    __slots__ = ("column", "reason", "row")
+    ``row`` is the row as a spreadsheet shows it (the header is row 1); ``data_row`` counts
+    the data rows only, as a program reading the list does.
+    """
 
-    def __init__(self, row: int, column: str, reason: str) -> None:
+    __slots__ = ("column", "data_row", "reason", "row")
+
+    def __init__(self, row: int, column: str, reason: str, data_row: int | None = None) -> None:
         self.row = row
         self.column = column
         self.reason = reason
+        self.data_row = data_row
 
     def __str__(self) -> str:
-        return f"row {self.row}, column {self.column}: {self.reason}"
+        counted = f" (data row {self.data_row})" if self.data_row is not None else ""
+        return f"row {self.row}{counted}, column {self.column}: {self.reason}"
 
     def as_dict(self) -> dict[str, Any]:
-        return {"row": self.row, "column": self.column, "reason": self.reason}
+        return {
+            "row": self.row,
+            "data_row": self.data_row,
+            "column": self.column,
+            "reason": self.reason,
+        }
 
 
 class InvalidFile(Refusal):
@@ -92,7 +103,9 @@ class AuthenticationFailed(Refusal):
 
     def __init__(self, user: str) -> None:
         # The same message for an unknown user and a wrong password: no user enumeration.
-        super().__init__(f"sign-in refused for user {user!r}: wrong user name or password", user=user)
+        super().__init__(
+            f"sign-in refused for user {user!r}: wrong user name or password", user=user
+        )
 
 
 class PermissionDenied(Refusal):
@@ -120,7 +133,9 @@ class WorkflowRefused(Refusal):
 
     code = "workflow_refused"
 
-    def __init__(self, case: str, current: str, target: str, allowed: Sequence[str], why: str = "") -> None:
+    def __init__(
+        self, case: str, current: str, target: str, allowed: Sequence[str], why: str = ""
+    ) -> None:
         options = ", ".join(allowed) if allowed else "none"
         reason = why or f"{current} cannot move to {target}"
         super().__init__(

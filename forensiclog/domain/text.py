@@ -56,7 +56,9 @@ def parse_date(value: str | None, field: str) -> dt.date | None:
         raise InvalidInput(field, f"{value!r} is not a real date") from None
 
 
-def parse_count(value: str | int | None, field: str, *, minimum: int = 0, maximum: int = 10**7) -> int | None:
+def parse_count(
+    value: str | int | None, field: str, *, minimum: int = 0, maximum: int = 10**7
+) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     try:
@@ -66,3 +68,10 @@ def parse_count(value: str | int | None, field: str, *, minimum: int = 0, maximu
     if not minimum <= number <= maximum:
         raise InvalidInput(field, f"{number} is outside {minimum}–{maximum}")
     return number
+
+
+def required_date(value: str | None, field: str) -> dt.date:
+    date = parse_date(value, field)
+    if date is None:
+        raise InvalidInput(field, "is required (YYYY-MM-DD)")
+    return date

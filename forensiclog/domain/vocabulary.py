@@ -130,4 +130,7 @@ def parse_code(kind: type[E], text: str, field: str) -> E:
 
 
 def empty_checklist() -> dict[str, dict[str, str | None]]:
-    return {item.value: {"state": ChecklistState.NOT_STARTED.value, "reason": None} for item in ChecklistItem}
+    return {
+        item.value: {"state": ChecklistState.NOT_STARTED.value, "reason": None}
+        for item in ChecklistItem
+    }

@@ -1,0 +1,38 @@
+"""Where a defect goes: one log file in the platform's log folder, never a traceback on screen."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+from forensiclog.paths import log_dir
+
+
+def log_file() -> Path:
+    return log_dir() / "forensiclog.log"
+
+
+def setup_logging() -> Path:
+    path = log_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("forensiclog")
+    if not root.handlers:
+        root.addHandler(handler)
+        root.setLevel(logging.INFO)
+    return path
+
+
+def record_crash(where: str) -> Path:
+    """Log the exception being handled, with its traceback; returns the log file's path."""
+    path = setup_logging()
+    logging.getLogger("forensiclog.crash").error(
+        "unexpected error in %s:\n%s", where, "".join(traceback.format_exception(*sys.exc_info()))
+    )
+    return path

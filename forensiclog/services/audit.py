@@ -1,0 +1,193 @@
+"""Reading and verifying the history: the hash chain, its signed head, and records changed
+behind the application's back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+from sqlalchemy.orm import Session
+
+from forensiclog.db.base import table_of
+from forensiclog.db.models import AUDITED_MODELS, AuditEntry, ChainHead
+from forensiclog.domain.audit_chain import entry_hash_of, genesis_hash, head_message, state_hash
+from forensiclog.domain.case_number import parse_case_number
+from forensiclog.domain.records import AuditRecord, ChainVerdict, Problem
+from forensiclog.services.case_records import audit_record
+from forensiclog.services.context import ServiceContext
+from forensiclog.services.history import state_of
+from forensiclog.services.signing import verify_signature
+
+_CHAIN_COLUMNS = (
+    "origin",
+    "seq",
+    "at",
+    "user_name",
+    "action",
+    "entity",
+    "entity_uid",
+    "case_number",
+    "reason",
+    "before",
+    "after",
+    "state_hash",
+    "prev_hash",
+    "entry_hash",
+)
+_BATCH = 20_000
+
+
+def _chain_rows(connection: Connection, origin: str) -> Iterator[tuple[Any, ...]]:
+    table = table_of(AuditEntry)
+    query = (
+        select(*(table.c[name] for name in _CHAIN_COLUMNS))
+        .where(table.c.origin == origin)
+        .order_by(table.c.seq)
+    )
+    result = connection.execution_options(yield_per=_BATCH).execute(query)
+    for partition in result.partitions():
+        yield from partition
+
+
+def verify_chain(session: Session, origin: str, public_key: str | None) -> ChainVerdict:
+    """Walk one origin's chain: every entry's hash, every link, and the signed head."""
+    expected_prev, expected_seq, count = genesis_hash(origin), 1, 0
+    for row in _chain_rows(session.connection(), origin):
+        seq, prev, stored = row[1], row[12], row[13]
+        what = None
+        if seq != expected_seq:
+            what = f"entry {expected_seq} is missing (found {seq} next)"
+        elif prev != expected_prev:
+            what = "does not link to the entry before it"
+        elif entry_hash_of(row[:13]) != stored:
+            what = "was altered: its content no longer matches its hash"
+        if what:
+            return ChainVerdict(
+                False, count, expected_seq, (Problem(f"history entry {expected_seq}", what),)
+            )
+        expected_prev, expected_seq, count = stored, seq + 1, count + 1
+    return _check_head(session, origin, public_key, count, expected_prev)
+
+
+def _check_head(
+    session: Session, origin: str, public_key: str | None, count: int, last_hash: str
+) -> ChainVerdict:
+    head = session.get(ChainHead, origin)
+    if head is None:
+        if count == 0:
+            return ChainVerdict(True, 0)
+        return ChainVerdict(False, count, 1, (Problem("history", "its signed head is missing"),))
+    if public_key is not None and head.public_key != public_key:
+        return ChainVerdict(
+            False, count, None, (Problem("history", "the head is signed by another key"),)
+        )
+    if not verify_signature(
+        head.public_key, head_message(origin, head.seq, head.entry_hash), head.signature
+    ):
+        return ChainVerdict(
+            False, count, None, (Problem("history", "the signature of its head is not valid"),)
+        )
+    if head.seq != count or head.entry_hash != last_hash:
+        first_bad = min(head.seq, count) + 1
+        what = (
+            f"the signed head vouches for {head.seq} entries but {count} are present: "
+            "entries were removed or added"
+        )
+        if head.seq == count:
+            what = "the last entry differs from the one the head vouches for"
+            first_bad = count
+        return ChainVerdict(False, count, first_bad, (Problem(f"history entry {first_bad}", what),))
+    return ChainVerdict(True, count, None, (), head_signed=True)
+
+
+def latest_states(session: Session, entity: str) -> dict[str, tuple[int, str | None]]:
+    """For every record of ``entity`` in the history: its last entry's seq and state hash."""
+    latest = (
+        select(func.max(AuditEntry.id).label("id"))
+        .where(AuditEntry.entity == entity, AuditEntry.state_hash.is_not(None))
+        .group_by(AuditEntry.entity_uid)
+        .subquery()
+    )
+    rows = session.execute(
+        select(AuditEntry.entity_uid, AuditEntry.seq, AuditEntry.state_hash).join(
+            latest, latest.c.id == AuditEntry.id
+        )
+    )
+    return {str(uid): (seq, digest) for uid, seq, digest in rows}
+
+
+def unrecorded_changes(session: Session) -> list[Problem]:
+    """Records whose stored state is not the state the history last recorded for them."""
+    problems: list[Problem] = []
+    for model in AUDITED_MODELS:
+        table = table_of(model)
+        known = latest_states(session, model.audit_entity)
+        seen: set[str] = set()
+        result = session.connection().execution_options(yield_per=_BATCH).execute(select(table))
+        for partition in result.mappings().partitions():
+            for row in partition:
+                uid = row["uid"]
+                seen.add(uid)
+                recorded = known.get(uid)
+                where = f"{model.audit_entity} {_label(row)}"
+                if recorded is None:
+                    problems.append(
+                        Problem(
+                            where, "is not in the history: inserted behind the application's back"
+                        )
+                    )
+                elif state_hash(state_of(table, dict(row), model.audit_exclude)) != recorded[1]:
+                    problems.append(
+                        Problem(
+                            where,
+                            f"was changed behind the application's back "
+                            f"(differs from history entry {recorded[0]})",
+                        )
+                    )
+        problems += [
+            Problem(
+                f"{model.audit_entity} {uid}", "is in the history but missing from the database"
+            )
+            for uid in known.keys() - seen
+        ]
+    return problems
+
+
+def _label(row: Any) -> str:
+    for key in ("case_number", "number", "code", "name", "sha256"):
+        if row.get(key):
+            return str(row[key])
+    return str(row["uid"])
+
+
+class AuditService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def verify(self) -> ChainVerdict:
+        """The local chain and every merged chain, each with its signed head."""
+        with self.ctx.reading() as session:
+            origins = list(session.scalars(select(AuditEntry.origin).distinct()))
+            local = self.ctx.workspace.info.uid
+            verdict = verify_chain(session, local, self.ctx.workspace.public_key)
+            for origin in origins:
+                if origin != local and verdict.valid:
+                    other = verify_chain(session, origin, None)
+                    verdict = ChainVerdict(
+                        other.valid,
+                        verdict.entries + other.entries,
+                        other.first_bad,
+                        other.problems,
+                        verdict.head_signed,
+                    )
+            return verdict
+
+    def log(self, *, case: str | None = None, limit: int | None = None) -> list[AuditRecord]:
+        with self.ctx.reading() as session:
+            query = select(AuditEntry).order_by(AuditEntry.id.desc())
+            if case:
+                query = query.where(AuditEntry.case_number == str(parse_case_number(case)))
+            if limit:
+                query = query.limit(limit)
+            return [audit_record(e) for e in reversed(session.scalars(query).all())]
