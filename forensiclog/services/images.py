@@ -83,14 +83,14 @@ class ImageInfo:
         return (self.height, self.width) if turned else (self.width, self.height)
 
 
-def refuse(name: str, reason: str) -> InvalidInput:
+def _refuse(name: str, reason: str) -> InvalidInput:
     return InvalidInput("photo", reason, where=name)
 
 
 @functools.cache
 def _heif_opener_registered() -> bool:
     try:
-        import pillow_heif  # noqa: PLC0415 - an optional extra, registered on first use
+        import pillow_heif  # an optional extra (GPL wheels), registered on first use
     except ImportError:
         return False
     pillow_heif.register_heif_opener()
@@ -103,28 +103,28 @@ def accepted_formats() -> tuple[str, ...]:
 
 def _open(fp: BinaryIO, name: str) -> Image.Image:
     if fp.seek(0, os.SEEK_END) == 0:
-        raise refuse(name, "empty file")
+        raise _refuse(name, "empty file")
     fp.seek(0)
     try:
         return Image.open(fp, formats=accepted_formats())
     except UnidentifiedImageError as e:
         kinds = ", ".join(accepted_formats())
-        raise refuse(name, f"not an image file (accepted: {kinds})") from e
+        raise _refuse(name, f"not an image file (accepted: {kinds})") from e
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
         raise _too_large(name) from e
     except _DECODE_ERRORS as e:
-        raise refuse(name, "corrupt image header") from e
+        raise _refuse(name, "corrupt image header") from e
 
 
 def _too_large(name: str, size: tuple[int, int] | None = None) -> InvalidInput:
     claimed = f"{size[0]} × {size[1]} pixels, " if size else ""
-    return refuse(name, f"too large to decode safely ({claimed}limit {MAX_PIXELS:,} pixels)")
+    return _refuse(name, f"too large to decode safely ({claimed}limit {MAX_PIXELS:,} pixels)")
 
 
 def _check_size(image: Image.Image, name: str) -> None:
     width, height = image.size
     if width <= 0 or height <= 0:
-        raise refuse(name, "image has no pixels")
+        raise _refuse(name, "image has no pixels")
     if width * height > MAX_PIXELS:
         raise _too_large(name, image.size)
 
@@ -196,7 +196,7 @@ def _load(image: Image.Image, name: str) -> None:
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
         raise _too_large(name) from e
     except _DECODE_ERRORS as e:
-        raise refuse(name, "truncated or corrupt image data") from e
+        raise _refuse(name, "truncated or corrupt image data") from e
 
 
 def decode(fp: BinaryIO, name: str, side: int = 1) -> tuple[ImageInfo, Image.Image]:
@@ -228,7 +228,7 @@ def open_photo_file(path: Path) -> BinaryIO:
     try:
         return path.open("rb")
     except OSError as e:
-        raise refuse(path.name, f"cannot be read ({e.strerror or e})") from e
+        raise _refuse(path.name, f"cannot be read ({e.strerror or e})") from e
 
 
 def _eight_bit(image: Image.Image) -> Image.Image:

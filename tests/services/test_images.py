@@ -303,3 +303,16 @@ def test_without_thumbnails_no_derived_folder_is_made(tmp_path: Path) -> None:
 
     assert isinstance(results[0], Prepared)
     assert not (tmp_path / "ws" / "derived").exists()
+
+
+def test_heic_is_accepted_when_the_optional_pillow_heif_is_installed(tmp_path: Path) -> None:
+    pytest.importorskip("pillow_heif")
+    assert "HEIF" in images.accepted_formats()  # registers the opener, as an import would
+    path = tmp_path / "IMG_0001.HEIC"
+    Image.new("RGB", (400, 300), "blue").save(path, "HEIF", exif=make.exif_block(orientation=1))
+
+    info = inspect_image(path)
+
+    assert (info.media_type, info.width, info.height) == ("image/heic", 400, 300)
+    assert info.taken_at == dt.datetime(2024, 5, 17, 14, 3, 22)
+    assert _open_jpeg(preview_jpeg_bytes(path, 200)).size == (200, 150)
