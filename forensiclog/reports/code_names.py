@@ -1,0 +1,128 @@
+"""Names of the stored codes (statuses, conditions, kinds, checklist, missing items) in both
+languages, by group: group → code → (English, Ukrainian). The terms are GLOSSARY.md's."""
+
+from __future__ import annotations
+
+CODE_NAMES: dict[str, dict[str, tuple[str, str]]] = {
+    "status": {
+        "received": ("received", "отримано"),
+        "examined": ("examined", "оглянуто"),
+        "sampled": ("sampled", "зразки відібрано"),
+        "awaiting_results": ("awaiting results", "очікує результатів"),
+        "identified": ("identified", "ідентифіковано"),
+        "foreign_national": ("foreign national", "іноземний громадянин"),
+        "unidentified": ("unidentified", "не ідентифіковано"),
+        "released": ("released", "видано"),
+        "returned": ("returned", "повернуто"),
+        "buried_unidentified": ("buried unidentified", "поховано під номером"),
+    },
+    "condition": {
+        "complete": ("complete", "повне"),
+        "incomplete": ("incomplete", "неповне"),
+        "fragmented": ("fragmented", "фрагментоване"),
+        "commingled": ("commingled", "змішані останки"),
+        "decomposed": ("decomposed", "гнилісні зміни"),
+        "skeletonised": ("skeletonised", "скелетоване"),
+        "burnt": ("burnt", "обгоріле"),
+    },
+    "nationality": {
+        "own": ("own", "громадянин України"),
+        "foreign": ("foreign", "іноземець"),
+        "undetermined": ("undetermined", "не встановлено"),
+    },
+    "sex": {
+        "M": ("male", "чоловіча"),
+        "F": ("female", "жіноча"),
+        "U": ("undetermined", "не встановлено"),
+    },
+    "checklist_item": {
+        "external": ("external examination and photos", "зовнішній огляд і фото"),
+        "effects": ("effects and documents", "речі та документи"),
+        "fingerprints": ("fingerprints", "дактилоскопія"),
+        "dental": ("dental", "одонтологія"),
+        "anthropology": ("anthropology", "антропологія"),
+        "pathology": ("pathology", "патоморфологія"),
+        "dna": ("DNA sampling", "відбір зразків ДНК"),
+    },
+    "checklist_state": {
+        "not_started": ("not started", "не розпочато"),
+        "in_progress": ("in progress", "триває"),
+        "done": ("done", "виконано"),
+        "not_possible": ("not possible", "неможливо"),
+    },
+    "sample_kind": {
+        "bone": ("bone", "кістка"),
+        "tooth": ("tooth", "зуб"),
+        "tissue": ("tissue", "тканина"),
+        "blood": ("blood", "кров"),
+    },
+    "method": {
+        "dna": ("DNA", "ДНК"),
+        "fingerprints": ("fingerprints", "дактилоскопія"),
+        "dental": ("dental", "одонтологія"),
+        "documents": ("documents", "документи"),
+        "visual": ("visual recognition", "візуальне впізнання"),
+        "effects": ("effects", "особисті речі"),
+    },
+    "decision_kind": {
+        "identification": ("identification", "ідентифікація"),
+        "exclusion": ("exclusion", "виключення"),
+    },
+    "decision_state": {
+        "proposed": ("proposed", "запропоновано"),
+        "confirmed": ("confirmed", "підтверджено"),
+        "withdrawn": ("withdrawn", "відкликано"),
+    },
+    "document_kind": {
+        "passport": ("passport", "закордонний паспорт"),
+        "internal_passport": ("internal passport", "внутрішній паспорт"),
+        "military_id": ("military ID", "військовий квиток"),
+        "id_card": ("ID card", "ID-картка"),
+        "identity_tag": ("identity tag", "жетон"),
+        "driving_licence": ("driving licence", "посвідчення водія"),
+        "other": ("other document", "інший документ"),
+    },
+    "photo_kind": {
+        "overview": ("overview", "загальний вигляд"),
+        "face": ("face", "обличчя"),
+        "document": ("document", "документ"),
+        "effect": ("effect", "особиста річ"),
+        "mark": ("tattoo or mark", "татуювання чи прикмета"),
+        "clothing": ("clothing", "одяг"),
+        "other": ("other", "інше"),
+    },
+    "mark_kind": {
+        "tattoo": ("tattoo", "татуювання"),
+        "scar": ("scar", "рубець"),
+        "prosthesis": ("prosthesis", "протез"),
+        "other": ("other", "інше"),
+    },
+    "link_kind": {
+        "suspected_duplicate": ("suspected duplicate", "можливий дублікат"),
+    },
+    "missing": {
+        "external_exam": ("external examination", "зовнішній огляд"),
+        "overview_photo": ("overview photo", "оглядове фото"),
+        "face_photo": ("face photo", "фото обличчя"),
+        "effects_inventory": ("effects inventory", "опис особистих речей"),
+        "fingerprints": ("fingerprints", "дактилоскопія"),
+        "dental": ("dental examination", "одонтологія"),
+        "dna_sample": ("DNA sample", "зразок ДНК"),
+        "dna_result": ("DNA result", "результат ДНК"),
+        "biological_profile": (
+            "biological profile (sex, age, stature)",
+            "біологічний профіль (стать, вік, зріст)",
+        ),
+        "nationality": ("nationality assessment", "оцінка громадянства"),
+        "location": ("storage location", "місце зберігання"),
+    },
+    "mrz_field": {
+        "document_number": ("document number", "номер документа"),
+        "birth_date": ("date of birth", "дата народження"),
+        "expiry_date": ("expiry date", "дата закінчення строку дії"),
+        "personal_number": ("personal number", "персональний номер"),
+        "optional_data": ("optional data", "додаткові дані"),
+        "composite": ("composite check digit", "загальна контрольна цифра"),
+        "format": ("line format", "формат рядків"),
+    },
+}
