@@ -1,0 +1,199 @@
+"""The evidence sections of a case report: documents, effects, samples, decisions, custody,
+history. Each takes the case's records and returns flowables; none of them queries."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer
+
+from forensiclog.domain.records import (
+    AuditRecord,
+    CaseRecord,
+    DecisionRecord,
+    DocumentRecord,
+)
+from forensiclog.reports import styles
+from forensiclog.reports.blocks import data_table, field_table, section, subheading
+from forensiclog.reports.markup import capped
+from forensiclog.reports.styles import Stylesheet
+from forensiclog.reports.wording import DASH, Wording, date_text, value
+
+W = styles.TEXT_WIDTH
+Flowables = list[Any]
+
+
+def mrz_validity(document: DocumentRecord, words: Wording) -> str:
+    """valid (TD3) / invalid: the failing fields / none / not checked."""
+    if document.mrz_valid is True:
+        return words("mrz_valid", format=document.mrz_format or "MRZ")
+    if document.mrz_valid is False:
+        fields = words.codes("mrz_field", document.mrz_failures)
+        return words("mrz_invalid", fields=fields)
+    return words("mrz_unchecked") if document.mrz else words("none")
+
+
+def document_heading(index: int, document: DocumentRecord, words: Wording) -> str:
+    parts = [words("document_n", n=index, kind=words.code("document_kind", document.kind))]
+    if document.country:
+        parts.append(document.country)
+    if document.number:
+        parts.append(f"№ {document.number}")
+    return " · ".join(parts)
+
+
+def document_rows(document: DocumentRecord, words: Wording) -> list[tuple[str, str | None]]:
+    """The fields that identify a document always; the others when they were recorded."""
+    rows: list[tuple[str, str | None]] = [
+        (words("issuing_state"), document.country),
+        (words("number"), document.number),
+        (words("surname"), document.surname),
+        (words("given_names"), document.given_names),
+        (words("birth_date"), date_text(document.birth_date)),
+    ]
+    optional: list[tuple[str, str | None]] = [
+        (words("birth_place"), document.birth_place),
+        (words("sex"), words.code("sex", document.sex) if document.sex else None),
+        (words("expiry_date"), date_text(document.expiry_date) if document.expiry_date else None),
+        (words("personal_number"), document.personal_number),
+        (words("found_at"), document.found_at),
+        (words("bag"), document.bag),
+    ]
+    rows += [(label, text) for label, text in optional if text]
+    rows.append((words("mrz"), mrz_validity(document, words)))
+    if document.mrz:
+        rows.append((words("mrz_short"), "\n".join(document.mrz)))
+    if document.warnings:
+        rows.append((words("warnings"), "\n".join(document.warnings)))
+    if document.notes:
+        rows.append((words("notes"), document.notes))
+    return rows
+
+
+def documents_section(case: CaseRecord, words: Wording, sheet: Stylesheet) -> Flowables:
+    content: Flowables = []
+    for index, document in enumerate(case.documents, start=1):
+        content.append(subheading(document_heading(index, document, words), sheet))
+        content.append(field_table(document_rows(document, words), sheet))
+    return section(words("documents"), content, words, sheet)
+
+
+def effects_section(case: CaseRecord, words: Wording, sheet: Stylesheet) -> Flowables:
+    header = [words("kind"), words("description"), words("found_at"), words("bag")]
+    rows = [[e.kind, e.description, e.found_at, e.bag] for e in case.effects]
+    widths = [30 * mm, W - 100 * mm, 38 * mm, 32 * mm]
+    content = (
+        [data_table(header, rows, widths, sheet, wrap=frozenset({0, 1, 2, 3}))] if rows else []
+    )
+    return section(words("effects"), content, words, sheet)
+
+
+def samples_section(case: CaseRecord, words: Wording, sheet: Stylesheet) -> Flowables:
+    header = [words("sample_number"), words("kind"), words("taken"), words("lab"), words("result")]
+    rows = [
+        [
+            s.number,
+            words.code("sample_kind", s.kind),
+            words("by_at", by=s.taken_by, at=words.time(s.taken_at)),
+            s.lab,
+            _result(s.result, s.result_by, words.time(s.result_at) if s.result_at else None, words),
+        ]
+        for s in case.samples
+    ]
+    widths = [28 * mm, 20 * mm, 38 * mm, 34 * mm, W - 120 * mm]
+    content = (
+        [data_table(header, rows, widths, sheet, wrap=frozenset({0, 2, 3, 4}))] if rows else []
+    )
+    return section(words("samples"), content, words, sheet)
+
+
+def _result(result: str | None, by: str | None, at: str | None, words: Wording) -> str | None:
+    if not result:
+        return None
+    return f"{result}\n{words('by_at', by=by or DASH, at=at or DASH)}" if by or at else result
+
+
+def decision_rows(decision: DecisionRecord, words: Wording) -> list[tuple[str, str | None]]:
+    kind = words.code("decision_kind", decision.kind)
+    state = words.code("decision_state", decision.state)
+    person = " ".join(p for p in (decision.surname, decision.given_names) if p)
+    details = [
+        person,
+        date_text(decision.birth_date) if decision.birth_date else "",
+        decision.service_number or "",
+    ]
+    methods = words.codes("method", decision.methods)
+    if decision.kind == "identification":
+        methods += "; " + (words("primary") if decision.primary else words("presumptive"))
+    rows: list[tuple[str, str | None]] = [(words("decision"), f"{kind}: {state}")]
+    if any(details):
+        rows.append((words("person"), ", ".join(d for d in details if d)))
+    rows += [
+        (words("methods"), methods),
+        (words("reason"), decision.reason),
+        (
+            words("proposed"),
+            words("by_at", by=decision.proposed_by, at=words.time(decision.proposed_at)),
+        ),
+    ]
+    if decision.basis_document is not None:
+        rows.append((words("basis_document"), f"#{decision.basis_document}"))
+    if decision.decided_by or decision.decided_at:
+        at = words.time(decision.decided_at)
+        rows.append((words("decided"), words("by_at", by=value(decision.decided_by), at=at)))
+    if decision.decision_reason:
+        rows.append((words("decision_reason"), decision.decision_reason))
+    return rows
+
+
+def decisions_section(case: CaseRecord, words: Wording, sheet: Stylesheet) -> Flowables:
+    decisions = case.decisions or ((case.identification,) if case.identification else ())
+    content: Flowables = []
+    for decision in decisions:
+        content += [field_table(decision_rows(decision, words), sheet), Spacer(1, 3 * mm)]
+    return section(words("identification"), content, words, sheet)
+
+
+def custody_section(case: CaseRecord, words: Wording, sheet: Stylesheet) -> Flowables:
+    header = [words("when"), words("who"), words("from"), words("to"), words("reason")]
+    rows = [
+        [words.time(c.at), c.by, c.from_location, c.to_location, c.reason] for c in case.custody
+    ]
+    widths = [30 * mm, 28 * mm, 34 * mm, 34 * mm, W - 126 * mm]
+    content = (
+        [data_table(header, rows, widths, sheet, wrap=frozenset({1, 2, 3, 4}))] if rows else []
+    )
+    return section(words("custody"), content, words, sheet)
+
+
+def history_section(history: Sequence[AuditRecord], words: Wording, sheet: Stylesheet) -> Flowables:
+    header = [words("when"), words("user"), words("action"), words("change"), words("reason")]
+    rows = [
+        [words.time(a.at), a.user, a.action, change_summary(a.before, a.after), a.reason]
+        for a in history
+    ]
+    widths = [27 * mm, 24 * mm, 30 * mm, W - 117 * mm, 36 * mm]
+    content = (
+        [data_table(header, rows, widths, sheet, wrap=frozenset({1, 2, 3, 4}))] if rows else []
+    )
+    return section(words("history"), content, words, sheet)
+
+
+def change_summary(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> str:
+    """One line per changed field: ``field: old → new`` (a created or removed record: its fields)."""
+    old, new = before or {}, after or {}
+    lines = []
+    for key in sorted(set(old) | set(new)):
+        if old.get(key) != new.get(key):
+            lines.append(f"{key}: {_brief(old.get(key))} → {_brief(new.get(key))}")
+    return "\n".join(lines)
+
+
+def _brief(item: Any) -> str:
+    if item is None or item == "":
+        return DASH
+    text = item if isinstance(item, str) else json.dumps(item, ensure_ascii=False, sort_keys=True)
+    return capped(" ".join(text.split()), 80)
