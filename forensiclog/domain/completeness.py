@@ -91,9 +91,9 @@ def potential_points(f: CaseFacts) -> int:
     return points
 
 
-# Points → score: 0–1 nothing to go on (1), 2–3 (2), 4–6 (3), 7–9 (4), 10 and more (5):
-# a 5 needs a primary identifier plus corroboration.
-_THRESHOLDS = (2, 4, 7, 10)
+# Points → score: 0–1 nothing to go on (1), 2–3 (2), 4–6 (3), 7–8 (4), 9 and more (5):
+# a 5 needs a primary identifier result plus corroboration.
+_THRESHOLDS = (2, 4, 7, 9)
 
 
 def identification_potential(f: CaseFacts) -> int:

@@ -1,0 +1,68 @@
+"""The encodings and hashes of the history chain."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from forensiclog.domain.audit_chain import (
+    ChainFields,
+    canonical_json,
+    entry_hash_of,
+    genesis_hash,
+    iso_timestamp,
+)
+
+
+def fields(**change: object) -> ChainFields:
+    base: dict[str, object] = dict(
+        origin="w",
+        seq=1,
+        at="2025-06-13T10:00:00.000000Z",
+        user="petro",
+        action="case.edit",
+        entity="case",
+        entity_uid="u",
+        case_number="KYV-T1-00001",
+        reason=None,
+        before='{"a":1}',
+        after='{"a":2}',
+        state_hash="s",
+        prev_hash=genesis_hash("w"),
+    )
+    base.update(change)
+    return ChainFields(**base)  # type: ignore[arg-type]
+
+
+def test_canonical_json_is_one_text_per_value() -> None:
+    assert canonical_json({"b": 1, "a": "Гнатюк"}) == '{"a":"Гнатюк","b":1}'
+    assert canonical_json({"d": dt.date(2025, 6, 13)}) == '{"d":"2025-06-13"}'
+
+
+def test_every_field_changes_the_hash() -> None:
+    reference = fields().entry_hash()
+    for name, value in [
+        ("origin", "x"),
+        ("seq", 2),
+        ("at", "2025-06-13T10:00:00.000001Z"),
+        ("user", "olena"),
+        ("action", "case.status"),
+        ("entity", "document"),
+        ("entity_uid", None),
+        ("case_number", None),
+        ("reason", ""),
+        ("before", None),
+        ("after", '{"a":3}'),
+        ("state_hash", "t"),
+        ("prev_hash", "0" * 64),
+    ]:
+        assert fields(**{name: value}).entry_hash() != reference, name
+
+
+def test_field_boundaries_cannot_shift() -> None:
+    assert entry_hash_of(["ab", "c"]) != entry_hash_of(["a", "bc"])
+
+
+def test_genesis_depends_on_the_workspace_and_timestamps_are_exact() -> None:
+    assert genesis_hash("a") != genesis_hash("b")
+    moment = dt.datetime(2025, 6, 13, 10, 0, 0, 5, tzinfo=dt.UTC)
+    assert iso_timestamp(moment) == "2025-06-13T10:00:00.000005Z"
