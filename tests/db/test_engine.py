@@ -39,7 +39,7 @@ def test_read_only_is_refused_by_the_storage_itself(database: Path) -> None:
     engine = sqlite_engine(database, read_only=True)
     with engine.begin() as connection:
         assert connection.exec_driver_sql("PRAGMA query_only").scalar() == 1
-        with pytest.raises(OperationalError, match="readonly|query_only|read-only"):
+        with pytest.raises(OperationalError, match=r"readonly|query_only|read-only"):
             connection.execute(text("INSERT INTO t (v) VALUES ('x')"))
 
 

@@ -58,7 +58,7 @@ def test_the_role_matrix(team: Team, exchange: str) -> None:
             "exchange": lambda: s.exchanges.add("X-1", date="2025-01-01", declared=1),  # type: ignore[attr-defined]
             "register": lambda: s.cases.register(exchange, tag=None),  # type: ignore[attr-defined]
             "backup": lambda: s.backup.backup(team.path.parent / "b"),  # type: ignore[attr-defined]
-            "read": lambda: s.exchanges.list_all(),  # type: ignore[attr-defined]
+            "read": s.exchanges.list_all,  # type: ignore[attr-defined]
         }
 
     expected = {
