@@ -103,5 +103,7 @@ class SearchKey(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
-    key: Mapped[str] = mapped_column(String(64))
+    # Prefix ranges (key >= k AND key < k || U+FFFF) need byte order: SQLite's default;
+    # PostgreSQL must be told, or its locale collation breaks the range.
+    key: Mapped[str] = mapped_column(String(64).with_variant(String(64, collation="C"), "postgresql"))
     kind: Mapped[str] = mapped_column(String(20))

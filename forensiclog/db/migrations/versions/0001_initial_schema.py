@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-26 04:38:44.981575
+Create Date: 2026-11-26 04:56:53.354965
 """
 
 from __future__ import annotations
@@ -366,7 +366,11 @@ def upgrade() -> None:
         "search_keys",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("case_id", sa.Integer(), nullable=False),
-        sa.Column("key", sa.String(length=64), nullable=False),
+        sa.Column(
+            "key",
+            sa.String(length=64).with_variant(sa.String(length=64, collation="C"), "postgresql"),
+            nullable=False,
+        ),
         sa.Column("kind", sa.String(length=20), nullable=False),
         sa.ForeignKeyConstraint(
             ["case_id"], ["cases.id"], name=op.f("fk_search_keys_case_id_cases")
