@@ -15,12 +15,15 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from forensiclog.reports import styles
 from forensiclog.reports.fonts import REGULAR
-from forensiclog.reports.markup import CELL_CAP, clipped, one_line, para_text, paragraphs
+from forensiclog.reports.markup import clipped, one_line, para_text, paragraphs
 from forensiclog.reports.qr_code import draw_qr
 from forensiclog.reports.styles import Stylesheet
 from forensiclog.reports.wording import DASH, Wording
 
 Cell = str | None
+# A wrapped cell taller than a page raises ReportLab's LayoutError. At most this many lines of
+# the widest letters go in one; word wrapping can at worst double that, still under a page.
+MAX_CELL_LINES = 25
 
 
 def heading(text: str, sheet: Stylesheet) -> Paragraph:
@@ -31,9 +34,15 @@ def subheading(text: str, sheet: Stylesheet) -> Paragraph:
     return Paragraph(para_text(text), sheet.subheading)
 
 
-def wrapped(text: Cell, style: Any, cap: int = CELL_CAP) -> Paragraph:
+def cell_cap(width: float, size: float = styles.CELL_SIZE) -> int:
+    """How many characters a wrapped cell ``width`` points wide may hold."""
+    per_line = max(1, int((width - 2 * styles.CELL_PADDING) / (size * 1.15)))
+    return per_line * MAX_CELL_LINES
+
+
+def wrapped(text: Cell, style: Any, width: float) -> Paragraph:
     """A cell that wraps: escaped user text, capped so the cell stays shorter than a page."""
-    return Paragraph(para_text(text, cap=cap) or DASH, style)
+    return Paragraph(para_text(text, cap=cell_cap(width, style.fontSize)) or DASH, style)
 
 
 def field_table(
@@ -43,14 +52,27 @@ def field_table(
     width: float = styles.TEXT_WIDTH,
     label_width: float = 42 * mm,
 ) -> Table:
-    """Label on the left, value on the right; values wrap."""
+    """Label on the left, value on the right; values wrap (capped)."""
+    room = width - label_width
     data = [
-        [Paragraph(para_text(label), sheet.label), wrapped(text, sheet.cell)]
+        [wrapped(label, sheet.label, label_width), wrapped(text, sheet.cell, room)]
         for label, text in rows
     ]
-    table = Table(data, colWidths=[label_width, width - label_width], hAlign="LEFT")
+    table = Table(data, colWidths=[label_width, room], hAlign="LEFT")
     table.setStyle(styles.field_commands())
     return table
+
+
+def field_block(
+    rows: Sequence[tuple[str, Cell]], sheet: Stylesheet, *, label_width: float = 42 * mm
+) -> list[Any]:
+    """A label–value table, then in full any value the table had to cap (for the case body)."""
+    room = styles.TEXT_WIDTH - label_width
+    blocks: list[Any] = [field_table(rows, sheet, label_width=label_width)]
+    for label, text in rows:
+        if text and len(text) > cell_cap(room):
+            blocks += [subheading(label, sheet), *long_text(text, sheet.body)]
+    return blocks
 
 
 def data_table(
@@ -79,7 +101,7 @@ def _row_cells(
     cells: list[Any] = []
     for index, text in enumerate(row):
         if index in wrap:
-            cells.append(wrapped(text, sheet.cell))
+            cells.append(wrapped(text, sheet.cell, widths[index]))
         else:
             room = widths[index] - 2 * styles.CELL_PADDING
             cells.append(clipped(one_line(text) or DASH, REGULAR, styles.CELL_SIZE, room))
@@ -108,7 +130,7 @@ def signature_block(words: Wording, sheet: Stylesheet) -> KeepTogether:
     cells.append([Paragraph(line, sheet.body) for _ in roles])
     cells.append([Paragraph(para_text(words("sign_here")), sheet.small) for _ in roles])
     table = Table(cells, colWidths=[styles.TEXT_WIDTH / 2] * 2, hAlign="LEFT")
-    table.setStyle([("TOPPADDING", (0, 1), (-1, 1), 14), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    table.setStyle(styles.layout_commands(("TOPPADDING", (0, 1), (-1, 1), 14)))
     return KeepTogether([heading(words("signatures"), sheet), Spacer(1, 2 * mm), table])
 
 

@@ -18,7 +18,9 @@ from forensiclog.domain.report_inputs import ReportContext, ReportPhoto
 from forensiclog.reports import case_sections, styles
 from forensiclog.reports.blocks import (
     QrFlowable,
+    cell_cap,
     data_table,
+    field_block,
     field_table,
     heading,
     long_text,
@@ -33,6 +35,7 @@ from forensiclog.reports.report_base import Flowables, Report
 from forensiclog.reports.wording import DASH, date_text
 
 QR_SIDE = 30 * mm
+DECLARED_LABEL = 36 * mm
 Row = tuple[str, str | None]
 
 
@@ -77,14 +80,7 @@ class CaseReport(Report):
             [[left, QrFlowable(case.case_number, QR_SIDE)]],
             colWidths=[styles.TEXT_WIDTH - QR_SIDE, QR_SIDE],
         )
-        table.setStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ]
-        )
+        table.setStyle(styles.layout_commands(("BOTTOMPADDING", (0, 0), (-1, -1), 4)))
         return [table]
 
     def body(self) -> Flowables:
@@ -123,7 +119,7 @@ class CaseReport(Report):
         rows += self._relations()
         if case.locked:
             rows.append((w("locked"), w("yes")))
-        return [heading(w("overview"), self.styles), field_table(rows, self.styles)]
+        return [heading(w("overview"), self.styles), *field_block(rows, self.styles)]
 
     def _relations(self) -> list[Row]:
         w, case = self.words, self.case
@@ -170,11 +166,18 @@ class CaseReport(Report):
             (w("notes"), d.notes if d else None, None),
             (w("handover_row"), source, None),
         ]
-        return [heading(w("declared_and_found"), sheet), self._two_columns(rows)]
+        out: Flowables = [heading(w("declared_and_found"), sheet), self._two_columns(rows)]
+        column = (styles.TEXT_WIDTH - DECLARED_LABEL) / 2
+        if d and d.notes and len(d.notes) > cell_cap(column):
+            out += [
+                subheading(f"{w('declared')}: {w('notes')}", sheet),
+                *long_text(d.notes, sheet.body),
+            ]
+        return out
 
     def _two_columns(self, rows: list[tuple[str, str | None, str | None]]) -> Table:
         w, sheet = self.words, self.styles
-        label = 36 * mm
+        label = DECLARED_LABEL
         column = (styles.TEXT_WIDTH - label) / 2
         data: list[list[Any]] = [
             [
@@ -187,8 +190,8 @@ class CaseReport(Report):
             data.append(
                 [
                     Paragraph(para_text(name), sheet.label),
-                    wrapped(declared, sheet.cell),
-                    wrapped(found, sheet.cell),
+                    wrapped(declared, sheet.cell, column),
+                    wrapped(found, sheet.cell, column),
                 ]
             )
         table = Table(data, colWidths=[label, column, column], hAlign="LEFT")
@@ -239,7 +242,7 @@ class CaseReport(Report):
             (w("stature"), stature),
             (w("clothing"), case.clothing),
         ]
-        out: Flowables = [heading(w("examination"), sheet), field_table(rows, sheet)]
+        out: Flowables = [heading(w("examination"), sheet), *field_block(rows, sheet)]
         if case.marks:
             header = [w("kind"), w("description"), w("body_location"), w("serial_number")]
             marks = [

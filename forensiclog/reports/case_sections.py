@@ -17,7 +17,7 @@ from forensiclog.domain.records import (
     DocumentRecord,
 )
 from forensiclog.reports import styles
-from forensiclog.reports.blocks import data_table, field_table, section, subheading
+from forensiclog.reports.blocks import data_table, field_block, section, subheading
 from forensiclog.reports.markup import capped
 from forensiclog.reports.styles import Stylesheet
 from forensiclog.reports.wording import DASH, Wording, date_text, value
@@ -77,7 +77,7 @@ def documents_section(case: CaseRecord, words: Wording, sheet: Stylesheet) -> Fl
     content: Flowables = []
     for index, document in enumerate(case.documents, start=1):
         content.append(subheading(document_heading(index, document, words), sheet))
-        content.append(field_table(document_rows(document, words), sheet))
+        content += field_block(document_rows(document, words), sheet)
     return section(words("documents"), content, words, sheet)
 
 
@@ -153,7 +153,7 @@ def decisions_section(case: CaseRecord, words: Wording, sheet: Stylesheet) -> Fl
     decisions = case.decisions or ((case.identification,) if case.identification else ())
     content: Flowables = []
     for decision in decisions:
-        content += [field_table(decision_rows(decision, words), sheet), Spacer(1, 3 * mm)]
+        content += [*field_block(decision_rows(decision, words), sheet), Spacer(1, 3 * mm)]
     return section(words("identification"), content, words, sheet)
 
 

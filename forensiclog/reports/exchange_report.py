@@ -70,13 +70,7 @@ class ExchangeReport(Report):
             colWidths=[left + 4 * mm, CHART_WIDTH],
             hAlign="LEFT",
         )
-        layout.setStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
+        layout.setStyle(styles.layout_commands())
         details = field_table(exchange_rows(self.exchange, w), sheet, label_width=60 * mm)
         return [
             heading(w("summary"), sheet),
@@ -217,6 +211,9 @@ def status_chart(summary: ExchangeSummary, words: Wording) -> Drawing:
     bar = 11.0
     height = bar * len(counts) + 24
     drawing = Drawing(CHART_WIDTH, height)
+    # A drawing starts from Helvetica unless told otherwise, even if no text uses it.
+    drawing.initialFontName = REGULAR
+    drawing.initialFontSize = 7
     chart = HorizontalBarChart()
     chart.x, chart.y = 74 * mm - 50, 14
     chart.width, chart.height = CHART_WIDTH - chart.x - 22, bar * len(counts)

@@ -13,9 +13,6 @@ from xml.sax.saxutils import escape
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 ELLIPSIS = "…"
-# A table cell taller than a page raises ReportLab's LayoutError; this many characters wrap to
-# about 25 lines in the narrowest wrapped column, far below a page.
-CELL_CAP = 600
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
@@ -35,7 +32,7 @@ def para_text(text: str | None, *, cap: int | None = None) -> str:
     return escape(value).replace("\n", "<br/>")
 
 
-def capped(text: str, limit: int = CELL_CAP) -> str:
+def capped(text: str, limit: int) -> str:
     """At most ``limit`` characters, with an ellipsis when something was cut."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + ELLIPSIS
 

@@ -111,13 +111,9 @@ def photo_rows(
             hAlign="LEFT",
         )
         table.setStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-2, -1), GAP),
-            ]
+            styles.layout_commands(
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"), ("RIGHTPADDING", (0, 0), (-2, -1), GAP)
+            )
         )
         rows.append(table)
     return rows

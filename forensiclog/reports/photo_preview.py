@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import os
+import warnings
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 
@@ -33,11 +34,9 @@ def preview_jpeg(
 ) -> bytes:
     """``original`` (any image Pillow reads) as an upright JPEG at most ``edge`` px long."""
     try:
-        with Image.open(io.BytesIO(original)) as image:
+        with _opened(original) as image:
             if image.width * image.height > MAX_PIXELS:
-                raise InvalidInput(
-                    "photo", f"{image.width}×{image.height} pixels is too large to decode"
-                )
+                raise _too_large(image.width, image.height)
             image.thumbnail((edge, edge), reducing_gap=1.0)
             upright = ImageOps.exif_transpose(image)
             if upright.mode not in ("RGB", "L"):
@@ -47,6 +46,21 @@ def preview_jpeg(
             return out.getvalue()
     except (UnidentifiedImageError, OSError) as error:
         raise InvalidInput("photo", f"cannot be read as an image: {error}") from None
+
+
+def _opened(original: bytes) -> Image.Image:
+    """The image, opened lazily; Pillow's decompression-bomb warning becomes a refusal."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            return Image.open(io.BytesIO(original))
+        except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+            raise _too_large() from None
+
+
+def _too_large(width: int | None = None, height: int | None = None) -> InvalidInput:
+    size = f"{width}×{height} pixels" if width and height else "the picture"
+    return InvalidInput("photo", f"{size} is too large to decode safely")
 
 
 def preview_many(

@@ -208,10 +208,11 @@ def qr_rows(text: str, level: str = DEFAULT_LEVEL) -> tuple[str, ...]:
     code = qrencoder.QRCode(None, LEVELS[level])
     code.addData(text)
     version = code.calculate_version()
+    codewords = _codewords(version, LEVELS[level], code.dataList)
     layout = _layout(version, LEVELS[level])
     data = 0
     bits = iter(layout.positions)
-    for byte in _codewords(version, LEVELS[level], code.dataList):
+    for byte in codewords:
         for shift in range(7, -1, -1):
             bit = next(bits)
             if byte >> shift & 1:

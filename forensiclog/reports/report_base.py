@@ -142,6 +142,7 @@ class Report:
         table = Table(rows, colWidths=[48 * mm, styles.TEXT_WIDTH - 48 * mm], hAlign="LEFT")
         table.setStyle(
             [
+                ("FONT", (0, 0), (-1, -1), REGULAR, 7, 9),
                 ("BACKGROUND", (0, 0), (-1, -1), styles.PANEL),
                 ("BOX", (0, 0), (-1, -1), 0.4, styles.RULE),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -204,7 +205,7 @@ class Report:
         return {
             "title": f"{self.title()} — {subtitle}" if subtitle else self.title(),
             "author": self.context.generated_by,
-            "subject": self.title(),
+            "subject": self.words(self.title_key),
             "keywords": self.keywords(),
             "creator": f"{APP_NAME} {__version__}",
             "lang": self.context.language.value,

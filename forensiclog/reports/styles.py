@@ -118,6 +118,22 @@ def stylesheet() -> Stylesheet:
     )
 
 
+def layout_commands(*extra: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+    """A table used only to place things side by side: no padding, no rules, our font.
+
+    Every table names the font: a cell left empty would otherwise bring in Helvetica.
+    """
+    return [
+        ("FONT", (0, 0), (-1, -1), REGULAR, CELL_SIZE, CELL_LEADING),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        *extra,
+    ]
+
+
 def grid_commands(header_rows: int = 1) -> list[tuple[Any, ...]]:
     """Table commands shared by every data table: our font everywhere, a ruled grid, a header."""
     commands: list[tuple[Any, ...]] = [

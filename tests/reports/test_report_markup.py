@@ -1,0 +1,36 @@
+"""User text on its way into the PDF: escaped, capped, clipped, split."""
+
+from __future__ import annotations
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from forensiclog.reports.fonts import REGULAR, register_fonts
+from forensiclog.reports.markup import capped, clipped, one_line, para_text, paragraphs
+
+
+def test_markup_is_escaped_and_line_breaks_kept() -> None:
+    assert para_text("O'Neil <b>&amp; Co") == "O'Neil &lt;b&gt;&amp;amp; Co"
+    assert para_text("one\r\ntwo\x07") == "one<br/>two "
+    assert para_text(None) == ""
+
+
+def test_capped_keeps_short_text_and_marks_a_cut() -> None:
+    assert capped("short", 10) == "short"
+    assert capped("x" * 20, 10) == "x" * 9 + "…"
+    assert para_text("<" * 50, cap=5) == "&lt;&lt;&lt;&lt;…"
+
+
+def test_clipped_fits_the_width() -> None:
+    register_fonts()
+    text = "Дуже довга бирка " * 10
+    short = clipped(text, REGULAR, 8, 100)
+    assert short.endswith("…") and stringWidth(short, REGULAR, 8) <= 100
+    assert clipped("Б-1", REGULAR, 8, 100) == "Б-1"
+
+
+def test_one_line_and_paragraphs() -> None:
+    assert one_line(" a\n b\t c ") == "a b c"
+    assert paragraphs("first <x>\nline\n\n\nsecond & last") == [
+        "first &lt;x&gt;<br/>line",
+        "second &amp; last",
+    ]
