@@ -1,0 +1,63 @@
+"""What a finished photo import says to the user, with Ukrainian plural forms."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from forensiclog.ui.photos.photo_import import ImportOutcome
+from forensiclog.ui.refusal_text import describe_refusal
+
+
+def _tr(text: str, n: int) -> str:
+    return QCoreApplication.translate("ImportReport", text, None, n)
+
+
+def outcome_text(outcome: ImportOutcome) -> str:
+    if outcome.total == 0:
+        return QCoreApplication.translate(
+            "ImportReport", "No photo files were found in what was dropped or chosen."
+        )
+    parts = [_tr("%n photo(s) added.", len(outcome.added))]
+    if outcome.refused:
+        parts.append(
+            _tr("%n file(s) refused — listed below with the reason.", len(outcome.refused))
+        )
+    if outcome.duplicates:
+        parts.append(
+            _tr("%n photo(s) already on this case, not added again.", len(outcome.duplicates))
+        )
+    if outcome.cancelled:
+        parts.append(
+            QCoreApplication.translate(
+                "ImportReport", "Import cancelled: the photos added before cancelling are kept."
+            )
+        )
+    if outcome.stopped_by is not None:
+        parts.append(
+            QCoreApplication.translate("ImportReport", "Import stopped: %1").replace(
+                "%1", describe_refusal(outcome.stopped_by)
+            )
+        )
+    return " ".join(parts)
+
+
+# The photo checks' reasons (services/images.py), translated where they begin; what follows
+# (the accepted formats, the pixel count) is kept as it is.
+_REASONS: dict[str, object] = {
+    "empty file": QT_TRANSLATE_NOOP("ImportReport", "empty file"),
+    "not an image file": QT_TRANSLATE_NOOP("ImportReport", "not an image file"),
+    "corrupt image header": QT_TRANSLATE_NOOP("ImportReport", "corrupt image header"),
+    "truncated or corrupt image data": QT_TRANSLATE_NOOP(
+        "ImportReport", "truncated or corrupt image data"
+    ),
+    "too large to decode safely": QT_TRANSLATE_NOOP("ImportReport", "too large to decode safely"),
+    "image has no pixels": QT_TRANSLATE_NOOP("ImportReport", "image has no pixels"),
+    "cannot be read": QT_TRANSLATE_NOOP("ImportReport", "cannot be read"),
+}
+
+
+def refused_reason(reason: str) -> str:
+    for start, source in _REASONS.items():
+        if reason.startswith(start):
+            return QCoreApplication.translate("ImportReport", str(source)) + reason[len(start) :]
+    return reason
