@@ -10,10 +10,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from forensiclog.db.base import Audited, table_of
+from forensiclog.db.bulk import insert_plain
 from forensiclog.db.models import AuditEntry, ChainHead
 from forensiclog.domain.audit_chain import (
     ChainFields,
@@ -21,7 +22,7 @@ from forensiclog.domain.audit_chain import (
     genesis_hash,
     head_message,
     iso_timestamp,
-    state_hash,
+    sha256_text,
 )
 from forensiclog.services.signing import Signer
 
@@ -43,14 +44,20 @@ def snapshot(record: Audited) -> dict[str, Any]:
 
 @dataclass
 class PendingEntry:
+    """An entry waiting for the commit; before and after already in their canonical text."""
+
     action: str
     entity: str
     entity_uid: str | None
     case_number: str | None
     reason: str | None
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
+    before: str | None
+    after: str | None
     state_hash: str | None
+
+
+def _text(values: dict[str, Any] | None) -> str | None:
+    return None if values is None else canonical_json(values)
 
 
 def _diff(before: dict[str, Any], after: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -100,6 +107,8 @@ class Tx:
                 return False
         shown_before = _redacted(shown_before, record.audit_redact)
         shown_after = _redacted(shown_after, record.audit_redact)
+        full = canonical_json(after)
+        shown = full if before is None and not record.audit_redact else _text(shown_after)
         self.entries.append(
             PendingEntry(
                 action,
@@ -107,9 +116,9 @@ class Tx:
                 record.uid,
                 case_number,
                 reason,
-                shown_before,
-                shown_after,
-                state_hash(after),
+                _text(shown_before),
+                shown,
+                sha256_text(full),
             )
         )
         return True
@@ -118,9 +127,8 @@ class Tx:
         self, action: str, entity: str, uid: str, state: dict[str, Any], case_number: str | None
     ) -> None:
         """Append a created record given as its full state (the bulk-insert path)."""
-        self.entries.append(
-            PendingEntry(action, entity, uid, case_number, None, None, state, state_hash(state))
-        )
+        text = canonical_json(state)
+        self.entries.append(PendingEntry(action, entity, uid, case_number, None, None, text, sha256_text(text)))
 
     def note(
         self,
@@ -134,7 +142,7 @@ class Tx:
     ) -> None:
         """Append an event that changes no record (an export, a backup, a sign-in failure)."""
         self.entries.append(
-            PendingEntry(action, entity, entity_uid, case_number, reason, None, details, None)
+            PendingEntry(action, entity, entity_uid, case_number, reason, None, _text(details), None)
         )
 
 
@@ -167,14 +175,14 @@ def append(tx: Tx, signer: Signer) -> None:
             entity_uid=entry.entity_uid,
             case_number=entry.case_number,
             reason=entry.reason,
-            before=None if entry.before is None else canonical_json(entry.before),
-            after=None if entry.after is None else canonical_json(entry.after),
+            before=entry.before,
+            after=entry.after,
             state_hash=entry.state_hash,
             prev_hash=prev,
         )
         prev = fields.entry_hash()
         rows.append(_row(fields, prev))
-    tx.session.connection().execute(insert(table_of(AuditEntry)), rows)
+    insert_plain(tx.session.connection(), table_of(AuditEntry), rows)
     signature = signer.sign(head_message(tx.origin, seq, prev))
     tx.session.merge(
         ChainHead(

@@ -13,6 +13,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from forensiclog.db.base import table_of
+from forensiclog.db.bulk import insert_plain
 from forensiclog.db.models import Case, Decision, DeclaredIdentity, Document, Sample, SearchKey
 from forensiclog.services.name_keys import identifier_keys, name_index_keys
 
@@ -74,6 +75,4 @@ def reindex_case(session: Session, case: Case) -> None:
 def index_new_cases(session: Session, terms: Iterable[tuple[int, CaseTerms]]) -> None:
     """Keys for freshly inserted cases (the bulk path of a handover-list import)."""
     rows = [row for case_id, case_terms in terms for row in key_rows(case_id, case_terms)]
-    if rows:
-        # Core, not the ORM's bulk path: tens of thousands of rows, no objects needed.
-        session.connection().execute(insert(table_of(SearchKey)), rows)
+    insert_plain(session.connection(), table_of(SearchKey), rows)
