@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from forensiclog.reports import styles
 from forensiclog.reports.fonts import REGULAR
-from forensiclog.reports.markup import clipped, one_line, para_text, paragraphs
+from forensiclog.reports.markup import clipped, one_line, para_text, text_pieces
 from forensiclog.reports.qr_code import draw_qr
 from forensiclog.reports.styles import Stylesheet
 from forensiclog.reports.wording import DASH, Wording
@@ -71,7 +71,7 @@ def field_block(
     blocks: list[Any] = [field_table(rows, sheet, label_width=label_width)]
     for label, text in rows:
         if text and len(text) > cell_cap(room):
-            blocks += [subheading(label, sheet), *long_text(text, sheet.body)]
+            blocks += [subheading(label, sheet), *long_text(text, sheet)]
     return blocks
 
 
@@ -112,9 +112,12 @@ def none_line(words: Wording, sheet: Stylesheet) -> Paragraph:
     return Paragraph(para_text(words("none")), sheet.body)
 
 
-def long_text(text: str | None, style: Any) -> list[Paragraph]:
-    """A long text in full, one Paragraph per paragraph, so it can flow over pages."""
-    return [Paragraph(part, style) for part in paragraphs(text)]
+def long_text(text: str | None, sheet: Stylesheet) -> list[Paragraph]:
+    """A long text in full, in pieces that flow over pages; paragraphs spaced, lines not."""
+    return [
+        Paragraph(piece, sheet.body if ends else sheet.body_line)
+        for piece, ends in text_pieces(text)
+    ]
 
 
 def section(title: str, content: Sequence[Any], words: Wording, sheet: Stylesheet) -> list[Any]:

@@ -171,7 +171,7 @@ class CaseReport(Report):
         if d and d.notes and len(d.notes) > cell_cap(column):
             out += [
                 subheading(f"{w('declared')}: {w('notes')}", sheet),
-                *long_text(d.notes, sheet.body),
+                *long_text(d.notes, sheet),
             ]
         return out
 
@@ -284,7 +284,7 @@ class CaseReport(Report):
             return []
         return [
             heading(self.words("notes"), self.styles),
-            *long_text(self.case.notes, self.styles.body),
+            *long_text(self.case.notes, self.styles),
         ]
 
     def photo_pages(self) -> Flowables:

@@ -175,7 +175,7 @@ def history_section(history: Sequence[AuditRecord], words: Wording, sheet: Style
         [words.time(a.at), a.user, a.action, change_summary(a.before, a.after), a.reason]
         for a in history
     ]
-    widths = [27 * mm, 24 * mm, 30 * mm, W - 117 * mm, 36 * mm]
+    widths = [30 * mm, 24 * mm, 28 * mm, W - 118 * mm, 36 * mm]
     content = (
         [data_table(header, rows, widths, sheet, wrap=frozenset({1, 2, 3, 4}))] if rows else []
     )

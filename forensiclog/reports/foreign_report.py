@@ -9,13 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Paragraph
+from reportlab.platypus import PageBreak, Paragraph, Spacer
 
 from forensiclog.domain.records import CaseRecord, DocumentRecord
 from forensiclog.domain.report_inputs import ForeignCase, ForeignNationalsInput, ReportContext
 from forensiclog.reports import styles
 from forensiclog.reports.blocks import data_table, field_table, heading, subheading
-from forensiclog.reports.case_sections import decision_rows, mrz_validity
+from forensiclog.reports.case_sections import decision_rows, document_heading, mrz_validity
 from forensiclog.reports.markup import para_text
 from forensiclog.reports.photo_blocks import photo_rows
 from forensiclog.reports.report_base import Flowables, Report
@@ -101,11 +101,12 @@ class ForeignNationalsReport(Report):
                 subheading(w("identification"), sheet),
                 field_table(decision_rows(case.identification, w), sheet),
             ]
-        out.append(subheading(w("foreign_documents"), sheet))
+        out.append(heading(w("foreign_documents"), sheet))
         documents = self.foreign_documents(case)
         if not documents:
             out.append(Paragraph(para_text(w("no_foreign_document")), sheet.body))
-        for document in documents:
+        for index, document in enumerate(documents, start=1):
+            out += [Spacer(1, 2 * mm), subheading(document_heading(index, document, w), sheet)]
             out += self.document_block(document, foreign)
         return out
 

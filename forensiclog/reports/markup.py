@@ -56,9 +56,30 @@ def clipped(text: str, font: str, size: float, width: float) -> str:
     return text[:low].rstrip() + ELLIPSIS
 
 
-def paragraphs(text: str | None) -> list[str]:
-    """A long text split at blank lines, each part as escaped markup (for the case body)."""
+def text_pieces(text: str | None, piece: int = 2000) -> list[tuple[str, bool]]:
+    """A long text for the case body as escaped pieces, each with whether a paragraph ends there.
+
+    Every line is its own piece, and a line longer than ``piece`` characters is cut (at a space
+    when there is one near): ReportLab re-wraps a paragraph's whole remainder at every page
+    break, so one 100 KB paragraph would take seconds where pieces take a fraction.
+    """
     if not text:
         return []
-    parts = _BLANK_LINES.split(plain(text).strip())
-    return [escape(part.strip()).replace("\n", "<br/>") for part in parts if part.strip()]
+    out: list[tuple[str, bool]] = []
+    for block in _BLANK_LINES.split(plain(text).strip()):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        for index, line in enumerate(lines):
+            cuts = _cut(line, piece)
+            out += [(escape(part), False) for part in cuts[:-1]]
+            out.append((escape(cuts[-1]), index == len(lines) - 1))
+    return out
+
+
+def _cut(line: str, size: int) -> list[str]:
+    parts = []
+    while len(line) > size:
+        space = line.rfind(" ", size // 2, size)
+        at = space if space > 0 else size
+        parts.append(line[:at])
+        line = line[at:].lstrip(" ")
+    return [*parts, line]

@@ -43,6 +43,7 @@ class Stylesheet:
     heading_flowing: ParagraphStyle
     subheading: ParagraphStyle
     body: ParagraphStyle
+    body_line: ParagraphStyle
     small: ParagraphStyle
     label: ParagraphStyle
     cell: ParagraphStyle
@@ -104,6 +105,7 @@ def stylesheet() -> Stylesheet:
             keepWithNext=1,
         ),
         body=_style("body", spaceAfter=4),
+        body_line=_style("body_line"),
         small=_style("small", fontSize=7, leading=9, textColor=MUTED),
         label=_style("label", fontSize=7.5, leading=10, textColor=MUTED),
         cell=_style("cell", fontSize=CELL_SIZE, leading=CELL_LEADING),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from forensiclog.reports.fonts import REGULAR, register_fonts
-from forensiclog.reports.markup import capped, clipped, one_line, para_text, paragraphs
+from forensiclog.reports.markup import capped, clipped, one_line, para_text, text_pieces
 
 
 def test_markup_is_escaped_and_line_breaks_kept() -> None:
@@ -28,9 +28,17 @@ def test_clipped_fits_the_width() -> None:
     assert clipped("Б-1", REGULAR, 8, 100) == "Б-1"
 
 
-def test_one_line_and_paragraphs() -> None:
+def test_one_line_and_text_pieces() -> None:
     assert one_line(" a\n b\t c ") == "a b c"
-    assert paragraphs("first <x>\nline\n\n\nsecond & last") == [
-        "first &lt;x&gt;<br/>line",
-        "second &amp; last",
+    assert text_pieces("first <x>\nline\n\n\nsecond & last") == [
+        ("first &lt;x&gt;", False),
+        ("line", True),
+        ("second &amp; last", True),
     ]
+
+
+def test_a_long_line_is_cut_at_a_space_and_a_long_word_anywhere() -> None:
+    words = text_pieces("ab " * 1000, piece=100)
+    assert all(len(p) <= 100 for p, _ in words) and [e for _, e in words].count(True) == 1
+    assert "".join(p + " " for p, _ in words).split() == ["ab"] * 1000
+    assert [p for p, _ in text_pieces("Ж" * 250, piece=100)] == ["Ж" * 100, "Ж" * 100, "Ж" * 50]
