@@ -20,7 +20,7 @@ from forensiclog.domain.report_inputs import ExchangeReportInput, ReportContext
 from forensiclog.domain.statuses import Status
 from forensiclog.domain.vocabulary import Nationality
 from forensiclog.reports import styles
-from forensiclog.reports.blocks import field_table, heading, subheading
+from forensiclog.reports.blocks import field_table, heading, none_line, subheading
 from forensiclog.reports.fonts import BOLD, REGULAR
 from forensiclog.reports.markup import clipped, one_line, para_text
 from forensiclog.reports.report_base import Flowables, Report
@@ -105,6 +105,8 @@ class ExchangeReport(Report):
         )
         table.setStyle([*styles.grid_commands(), ("ALIGN", (5, 1), (-1, -1), "RIGHT")])
         title = Paragraph(para_text(f"{w('cases')} ({len(rows)})"), sheet.heading_flowing)
+        if not rows:
+            return [title, none_line(w, sheet)]
         # Not kept with the table: a table of thousands of rows would be pushed to a new page.
         return [CondPageBreak(40 * mm), title, table]
 

@@ -89,7 +89,7 @@ class LabelSheet(Report):
             pagesize=styles.PAGE,
             invariant=1 if self.invariant else 0,
             initialFontName=REGULAR,
-            lang=self.context.language.value,
+            lang=self.words.language.value,
         )
         info = self.document_info()
         canvas.setTitle(info["title"])

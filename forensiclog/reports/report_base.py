@@ -208,7 +208,7 @@ class Report:
             "subject": self.words(self.title_key),
             "keywords": self.keywords(),
             "creator": f"{APP_NAME} {__version__}",
-            "lang": self.context.language.value,
+            "lang": self.words.language.value,
         }
 
     def build(self, stream: BinaryIO) -> int:

@@ -203,12 +203,13 @@ TEXT: dict[str, tuple[str, str]] = {
 class Wording:
     """The labels of one language."""
 
-    def __init__(self, language: ReportLanguage, zone: dt.tzinfo | None = None) -> None:
-        self.language = language
+    def __init__(self, language: ReportLanguage | str, zone: dt.tzinfo | None = None) -> None:
+        # A plain "uk" from a caller is taken as the language it names, not as "not Ukrainian".
+        self.language = ReportLanguage(language)
         # Times with a zone are shown in this one (the zone the report was made in), so a
         # table of times needs no offset on every line; the provenance block names the zone.
         self.zone = zone
-        self._index = 1 if language is ReportLanguage.UK else 0
+        self._index = 1 if self.language is ReportLanguage.UK else 0
 
     def __call__(self, key: str, /, **params: object) -> str:
         text = TEXT[key][self._index]

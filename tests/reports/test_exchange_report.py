@@ -72,3 +72,9 @@ def test_status_counts_follow_the_workflow_and_keep_unknown_codes() -> None:
 )
 def test_chart_ticks_are_whole_numbers(largest: int, step: int) -> None:
     assert tick_step(largest) == step
+
+
+def test_an_exchange_without_cases_says_none() -> None:
+    _, pdf = render((), "en")
+    found = text(pdf)
+    assert "Cases (0)" in found and "none" in found and "Page 1 of 1" in found

@@ -73,6 +73,12 @@ def test_glossary_terms_are_used() -> None:
     assert Wording(ReportLanguage.EN)("page_of", page=2, total=9) == "Page 2 of 9"
 
 
+def test_a_plain_language_code_is_understood() -> None:
+    assert Wording("uk")("labels") == "Етикетки"
+    with pytest.raises(ValueError, match="de"):
+        Wording("de")
+
+
 def test_an_unknown_code_prints_as_itself_and_nothing_as_a_dash() -> None:
     en = Wording(ReportLanguage.EN)
     assert en.code("status", "under_review") == "under review"
