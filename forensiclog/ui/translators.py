@@ -28,6 +28,11 @@ def fill(text: str, *values: object) -> str:
     return text
 
 
+def english_plural(text: str, count: int) -> str:
+    """A ``(s)`` plural left untranslated (English runs without a catalogue) made right."""
+    return text.replace("(s)", "" if count == 1 else "s")
+
+
 class PseudoTranslator(QTranslator):
     """Returns every string a third longer and bracketed, to test layouts for clipping."""
 
