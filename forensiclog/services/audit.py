@@ -16,7 +16,6 @@ from forensiclog.domain.case_number import parse_case_number
 from forensiclog.domain.records import AuditRecord, ChainVerdict, Problem
 from forensiclog.services.case_records import audit_record
 from forensiclog.services.context import ServiceContext
-from forensiclog.services.history import state_of
 from forensiclog.services.signing import verify_signature
 
 _CHAIN_COLUMNS = (
@@ -117,41 +116,49 @@ def latest_states(session: Session, entity: str) -> dict[str, tuple[int, str | N
     return {str(uid): (seq, digest) for uid, seq, digest in rows}
 
 
+def _table_problems(session: Session, model: Any) -> list[Problem]:
+    table = table_of(model)
+    hashed = [c.key for c in table.columns if c.key != "id" and c.key not in model.audit_exclude]
+    known = latest_states(session, model.audit_entity)
+    seen: set[str] = set()
+    problems: list[Problem] = []
+    query = select(*(table.c[k] for k in hashed))
+    result = session.connection().execution_options(yield_per=_BATCH).execute(query)
+    uid_at = hashed.index("uid")
+    for partition in result.partitions():
+        for row in partition:
+            uid = row[uid_at]
+            seen.add(uid)
+            recorded = known.get(uid)
+            if (
+                recorded is not None
+                and state_hash(dict(zip(hashed, row, strict=True))) == recorded[1]
+            ):
+                continue
+            where = f"{model.audit_entity} {_label(dict(zip(hashed, row, strict=True)))}"
+            if recorded is None:
+                problems.append(
+                    Problem(where, "is not in the history: inserted behind the application's back")
+                )
+            else:
+                problems.append(
+                    Problem(
+                        where,
+                        "was changed behind the application's back "
+                        f"(differs from history entry {recorded[0]})",
+                    )
+                )
+    missing = known.keys() - seen
+    problems += [
+        Problem(f"{model.audit_entity} {uid}", "is in the history but missing from the database")
+        for uid in sorted(missing)
+    ]
+    return problems
+
+
 def unrecorded_changes(session: Session) -> list[Problem]:
     """Records whose stored state is not the state the history last recorded for them."""
-    problems: list[Problem] = []
-    for model in AUDITED_MODELS:
-        table = table_of(model)
-        known = latest_states(session, model.audit_entity)
-        seen: set[str] = set()
-        result = session.connection().execution_options(yield_per=_BATCH).execute(select(table))
-        for partition in result.mappings().partitions():
-            for row in partition:
-                uid = row["uid"]
-                seen.add(uid)
-                recorded = known.get(uid)
-                where = f"{model.audit_entity} {_label(row)}"
-                if recorded is None:
-                    problems.append(
-                        Problem(
-                            where, "is not in the history: inserted behind the application's back"
-                        )
-                    )
-                elif state_hash(state_of(table, dict(row), model.audit_exclude)) != recorded[1]:
-                    problems.append(
-                        Problem(
-                            where,
-                            f"was changed behind the application's back "
-                            f"(differs from history entry {recorded[0]})",
-                        )
-                    )
-        problems += [
-            Problem(
-                f"{model.audit_entity} {uid}", "is in the history but missing from the database"
-            )
-            for uid in known.keys() - seen
-        ]
-    return problems
+    return [problem for model in AUDITED_MODELS for problem in _table_problems(session, model)]
 
 
 def _label(row: Any) -> str:
