@@ -7,7 +7,7 @@ packages=(
   libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6
   libdbus-1-3 libglib2.0-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0
-  libxcb-xkb1 poppler-utils fonts-dejavu-core
+  libxcb-xkb1 poppler-utils zbar-tools fonts-dejavu-core
 )
 
 command -v dpkg-query >/dev/null 2>&1 || { echo "system-deps: not Debian; skipping" >&2; exit 0; }
