@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from forensiclog.cli import views
 from forensiclog.cli.runner import Invocation, Output
-from forensiclog.domain.records import MrzCheck
-from forensiclog.services.photos import PhotoImport
+
+if TYPE_CHECKING:
+    from forensiclog.domain.records import MrzCheck
+    from forensiclog.services.photos import PhotoImport
 
 _DOCUMENT_OPTIONS = (
     "country",
