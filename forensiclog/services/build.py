@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from forensiclog.services.integrity import IntegrityService
     from forensiclog.services.manifest import ManifestService
     from forensiclog.services.photos import PhotoService
+    from forensiclog.services.reports import ReportService
     from forensiclog.services.search import SearchService
     from forensiclog.services.workflow import WorkflowService
 
@@ -104,6 +105,12 @@ class Services:
         from forensiclog.services.photos import PhotoService
 
         return PhotoService(self.ctx)
+
+    @cached_property
+    def reports(self) -> ReportService:
+        from forensiclog.services.reports import ReportService
+
+        return ReportService(self.ctx)
 
     @cached_property
     def search(self) -> SearchService:
