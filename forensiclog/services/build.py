@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from forensiclog.services.audit import AuditService
     from forensiclog.services.backup import BackupService
     from forensiclog.services.case_list import CaseListService
+    from forensiclog.services.casefiles import CaseFileService
     from forensiclog.services.cases import CaseService
     from forensiclog.services.decisions import DecisionService
     from forensiclog.services.documents import DocumentService
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from forensiclog.services.exchanges import ExchangeService
     from forensiclog.services.integrity import IntegrityService
     from forensiclog.services.manifest import ManifestService
+    from forensiclog.services.merge import MergeService
     from forensiclog.services.photos import PhotoService
     from forensiclog.services.reports import ReportService
     from forensiclog.services.search import SearchService
@@ -135,6 +137,18 @@ class Services:
         from forensiclog.services.backup import BackupService
 
         return BackupService(self.ctx)
+
+    @cached_property
+    def casefiles(self) -> CaseFileService:
+        from forensiclog.services.casefiles import CaseFileService
+
+        return CaseFileService(self.ctx)
+
+    @cached_property
+    def merge(self) -> MergeService:
+        from forensiclog.services.merge import MergeService
+
+        return MergeService(self.ctx)
 
 
 def build(workspace: OpenWorkspace, actor: Actor | None) -> Services:
