@@ -43,3 +43,18 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
+
+# Packaging (docs/packaging.md): `make package` builds dist/forensiclog/ and its .tar.gz;
+# `make smoke` checks the built program, not the source.
+BUILD_STAMP := $(VENV)/.build-installed
+.PHONY: package smoke
+
+$(BUILD_STAMP): $(STAMP) packaging/requirements-build.txt
+	$(BIN)/python -m pip install --quiet -c packaging/requirements.lock -r packaging/requirements-build.txt
+	touch $(BUILD_STAMP)
+
+package: $(BUILD_STAMP)
+	packaging/linux/build.sh
+
+smoke:
+	$(PYTHON) packaging/smoke.py
