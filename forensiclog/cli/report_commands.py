@@ -5,12 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from forensiclog.cli.runner import Invocation, Output
-from forensiclog.services.reports import (
-    ExportedReport,
-    ReportKind,
-    checked_output,
-    report_request,
-)
+from forensiclog.services.report_file import checked_output
+from forensiclog.services.reports import ExportedReport, ReportKind, report_request
 
 
 def _export(run: Invocation, kind: ReportKind, targets: str | list[str]) -> Output:

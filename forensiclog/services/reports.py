@@ -10,16 +10,13 @@ noted, since nothing can be written there.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from forensiclog.domain.errors import EnvironmentProblem, InvalidInput
+from forensiclog.domain.errors import InvalidInput
 from forensiclog.domain.records import PhotoRecord
 from forensiclog.domain.report_inputs import (
     OWN_STATE,
@@ -45,6 +42,7 @@ from forensiclog.services.case_records import case_record
 from forensiclog.services.context import ServiceContext
 from forensiclog.services.exchanges import exchange_record, find_exchange
 from forensiclog.services.photo_store import PhotoStore
+from forensiclog.services.report_file import checked_output, flush_folder, place, write_temporary
 
 # ``progress(done, total, stage)``: ``total`` is 0 while the length of a stage is unknown.
 # It may raise to stop the work; nothing is written then.
@@ -299,7 +297,7 @@ class ReportService:
                     noted = True
                 place(temporary, target)
                 placed = True
-            _flush_folder(target.parent)
+            flush_folder(target.parent)
         except BaseException:
             if placed:
                 target.unlink(missing_ok=True)
@@ -335,65 +333,3 @@ def _details(prepared: PreparedReport, target: Path) -> dict[str, Any]:
     if request.kind is ReportKind.LABELS:
         details["layout"] = request.layout.value
     return details
-
-
-# ---- the file ------------------------------------------------------------------------------
-
-
-def checked_output(path: Path) -> Path:
-    """The file to write, refused when it is a folder or its folder is missing or read-only."""
-    path = path.expanduser()
-    if path.is_dir():
-        raise InvalidInput("output", f"{path} is a folder; name the PDF file to write")
-    folder = path.parent
-    if not folder.is_dir():
-        raise InvalidInput("output", f"the folder {folder} does not exist")
-    if not os.access(folder, os.W_OK):
-        raise EnvironmentProblem(f"{folder}: not allowed to write here", file=str(path))
-    return path
-
-
-def write_temporary(target: Path, data: bytes) -> Path:
-    """``data`` in a flushed temporary file beside ``target`` (hidden, removed on failure)."""
-    try:
-        descriptor, name = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-        )
-    except OSError as error:
-        raise _environment(target, error) from error
-    temporary = Path(name)
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-    except BaseException as error:
-        temporary.unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            raise _environment(target, error) from error
-        raise
-    return temporary
-
-
-def place(temporary: Path, target: Path) -> None:
-    try:
-        os.replace(temporary, target)
-    except OSError as error:
-        raise _environment(target, error) from error
-
-
-def _flush_folder(folder: Path) -> None:
-    """Make the rename survive power loss; Windows cannot open a folder and journals it itself."""
-    if os.name == "nt":
-        return
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-
-
-def _environment(target: Path, error: OSError) -> EnvironmentProblem:
-    reason = error.strerror or str(error)
-    return EnvironmentProblem(f"cannot write {target}: {reason}", file=str(target), reason=reason)

@@ -308,9 +308,9 @@ def test_an_export_that_fails_part_way_leaves_no_file_and_no_history_entry(
         raise full
 
     target = {
-        "create": "forensiclog.services.reports.tempfile.mkstemp",
-        "flush": "forensiclog.services.reports.os.fsync",
-        "rename": "forensiclog.services.reports.os.replace",
+        "create": "forensiclog.services.report_file.os.open",
+        "flush": "forensiclog.services.report_file.os.fsync",
+        "rename": "forensiclog.services.report_file.os.replace",
         "history": "forensiclog.services.context.history.append",
     }[breaks]
     monkeypatch.setattr(target, fail)
@@ -369,6 +369,10 @@ def test_a_second_export_replaces_the_file_whole(team: Team, out: Path) -> None:
     second = team.examiner.reports.labels([GNATIUK], target, layout="a4-24")
     assert hashlib.sha256(target.read_bytes()).hexdigest() == second.sha256 != first.sha256
     assert [p.name for p in out.iterdir()] == ["labels.pdf"]
+    if os.name != "nt":  # an ordinary document, readable as the umask allows
+        umask = os.umask(0)
+        os.umask(umask)
+        assert target.stat().st_mode & 0o777 == 0o666 & ~umask
 
 
 def test_reports_from_a_read_only_workspace_work_and_write_nothing_there(
