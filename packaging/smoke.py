@@ -71,6 +71,8 @@ class Program:
         env["QT_QPA_PLATFORM"] = "offscreen"
         for name in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
             env[name] = str(home / name.lower())
+        # platformdirs' override of Windows' local application data folder (data and logs)
+        env["WIN_PD_OVERRIDE_CSIDL_LOCAL_APPDATA"] = str(home / "localappdata")
         return env
 
     def run(
@@ -111,7 +113,7 @@ class Program:
     def log_file(self) -> Path:
         """Where the program must write its log: the platform's log folder (platformdirs)."""
         if WINDOWS:
-            local = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+            local = Path(self.env["WIN_PD_OVERRIDE_CSIDL_LOCAL_APPDATA"])
             return local / "ForensicLog" / "ForensicLog" / "Logs" / "forensiclog.log"
         if sys.platform == "darwin":
             return Path.home() / "Library" / "Logs" / "ForensicLog" / "forensiclog.log"
