@@ -54,6 +54,7 @@ class RegisterDialog(QDialog):
     """The "next body" form; stays open for the next one until closed."""
 
     case_registered = Signal(str, bool)  # case number, checked in from the handover list
+    problem_shown = Signal(str)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -241,6 +242,7 @@ class RegisterDialog(QDialog):
     def _show_problem(self, text: str) -> None:
         self.problem.setText(text)
         self.problem.show()
+        self.problem_shown.emit(text)
 
     def _clear(self) -> None:
         self.problem.hide()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -76,15 +77,28 @@ def runner(qtbot) -> Iterator[TaskRunner]:
     assert made.wait(10_000)
 
 
-@pytest.fixture
-def failures(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Messages the windows would have shown in a box (the box itself is not opened)."""
-    seen: list[str] = []
+@dataclass
+class Boxes:
+    """What the windows would have shown in modal boxes; tests never block on one."""
 
-    def record(parent: object, failure: TaskFailure) -> None:
-        seen.append(failure.message)
+    failures: list[str] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+    answer: bool = True
 
-    monkeypatch.setattr("forensiclog.ui.notices.show_failure", record)
+
+@pytest.fixture(autouse=True)
+def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
+    seen = Boxes()
+
+    def show_failure(parent: object, failure: TaskFailure) -> None:
+        seen.failures.append(failure.message)
+
+    def ask_yes_no(parent: object, title: str, question: str) -> bool:
+        seen.questions.append(question)
+        return seen.answer
+
+    monkeypatch.setattr("forensiclog.ui.notices.show_failure", show_failure)
+    monkeypatch.setattr("forensiclog.ui.notices.ask_yes_no", ask_yes_no)
     return seen
 
 
