@@ -97,12 +97,18 @@ def name_problem(name: str) -> str | None:
 
 @dataclass(frozen=True)
 class Member:
-    """One member of the archive as the manifest lists it (the content, uncompressed)."""
+    """One member of the archive as the manifest lists it: its content (uncompressed), and
+    for a deflated member also the bytes stored, which the content alone does not fix."""
 
     path: str
     size: int
     sha256: str
     crc32: int
+    stored_size: int | None = None
+    stored_sha256: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in vars(self).items() if v is not None}
 
 
 @dataclass(frozen=True)
@@ -155,7 +161,7 @@ class Manifest:
             "exchanges": list(self.exchanges),
             "photos": self.photos,
             "head": None if head is None else vars(head),
-            "members": [vars(m) for m in self.members],
+            "members": [m.as_dict() for m in self.members],
         }
 
 
@@ -195,7 +201,13 @@ def _member(item: Any, index: int) -> Member:
     sha = _field(item, "sha256", str, where)
     if not _SHA256.fullmatch(sha) or size < 0 or not 0 <= crc <= 0xFFFFFFFF:
         raise ManifestError(f"member {path!r}: its size, SHA-256 or CRC-32 is malformed")
-    return Member(path, size, sha, crc)
+    if "stored_sha256" not in item:
+        return Member(path, size, sha, crc)
+    stored = _field(item, "stored_sha256", str, where)
+    stored_size = _field(item, "stored_size", int, where)
+    if not _SHA256.fullmatch(stored) or stored_size < 0:
+        raise ManifestError(f"member {path!r}: its stored size or SHA-256 is malformed")
+    return Member(path, size, sha, crc, stored_size, stored)
 
 
 def _head(value: Any) -> Head | None:

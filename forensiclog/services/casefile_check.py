@@ -12,6 +12,7 @@ import concurrent.futures as cf
 import hashlib
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from forensiclog.domain.casefile_manifest import (
     SIGNATURE_SIZE,
     Manifest,
     ManifestError,
+    Member,
     UnknownVersion,
     parse_manifest,
     photo_sha,
@@ -114,13 +116,18 @@ def _outline(found: Inspection, limits: Limits, extract_photos: bool) -> bool:
         found.refusals.append(Problem("zip structure", str(error)))
         return False
     for finding in layout.findings:
-        problem = Problem(finding.member, finding.what)
+        problem = Problem(shown_name(finding.member), finding.what)
         (found.refusals if finding.trap else found.problems).append(problem)
     if found.refusals:
         return False
     found.entries = {e.name: e for e in layout.entries}
     found.refusals += _size_refusals(found, limits, extract_photos)
     return not found.refusals
+
+
+def shown_name(name: str) -> str:
+    """A member name fit to print: control characters (a damaged or hostile name) escaped."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
 
 
 def _size_refusals(found: Inspection, limits: Limits, extract_photos: bool) -> list[Problem]:
@@ -222,9 +229,14 @@ def _compare_members(found: Inspection) -> None:
         found.problems.append(Problem(name, "is listed in the manifest but missing from the file"))
 
 
-def _expected_sha(found: Inspection, name: str) -> str | None:
+def _listed(found: Inspection, name: str) -> Member | None:
     assert found.manifest is not None
-    return next((m.sha256 for m in found.manifest.members if m.path == name), None)
+    return next((m for m in found.manifest.members if m.path == name), None)
+
+
+def _expected_sha(found: Inspection, name: str) -> str | None:
+    member = _listed(found, name)
+    return None if member is None else member.sha256
 
 
 def _extract_database(found: Inspection) -> None:
@@ -233,14 +245,22 @@ def _extract_database(found: Inspection) -> None:
         found.refusals.append(Problem(DATABASE_MEMBER, "is missing: the file holds no records"))
         return
     target = found.folder / DATABASE_MEMBER
+    stored = hashlib.sha256()
     try:
-        digest = _write_member(found.path, entry, target)
+        digest = _write_member(found.path, entry, target, stored.update)
     except SizeExceeded as error:
         found.refusals.append(Problem(DATABASE_MEMBER, f"cannot be read: {error}"))
         return
-    if digest != _expected_sha(found, DATABASE_MEMBER):
+    member = _listed(found, DATABASE_MEMBER)
+    if member is not None and digest != member.sha256:
         found.problems.append(
             Problem(DATABASE_MEMBER, "its content does not match the manifest's SHA-256")
+        )
+    elif member is not None and stored.hexdigest() != member.stored_sha256:
+        # Deflate streams have slack (padding bits, unused codes): other stored bytes can
+        # inflate to the same content, so the stored bytes have a hash of their own.
+        found.problems.append(
+            Problem(DATABASE_MEMBER, "its stored bytes do not match the manifest's SHA-256")
         )
     found.database = target
 
@@ -279,7 +299,9 @@ def _hash_member(path: Path, entry: Entry) -> str:
     return digest.hexdigest()
 
 
-def _write_member(path: Path, entry: Entry, target: Path) -> str:
+def _write_member(
+    path: Path, entry: Entry, target: Path, stored: Callable[[bytes], None] | None = None
+) -> str:
     """Extract one member (its name already checked) into a file of its own, hashing it."""
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     flags = (
@@ -292,7 +314,7 @@ def _write_member(path: Path, entry: Entry, target: Path) -> str:
     fd = os.open(target, flags, 0o600)
     digest = hashlib.sha256()
     try:
-        for chunk in member_chunks(path, entry):
+        for chunk in member_chunks(path, entry, stored):
             digest.update(chunk)
             _write_all(fd, chunk)
     finally:

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Connection, func, select
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from forensiclog.db.engine import sqlite_engine
@@ -23,6 +23,9 @@ from forensiclog.services.audit import unrecorded_changes
 from forensiclog.services.casefile_history import ChainState, verify_all
 
 Found = tuple[list[Problem], list[Problem]]
+# What a damaged or hostile database can raise while it is read: SQLite's errors, and the
+# column types' own when a stored value is not of its column's kind.
+UNREADABLE = (sqlite3.Error, SQLAlchemyError, ValueError, TypeError, OverflowError, KeyError)
 
 
 def origin_label(manifest: Manifest, origin: str) -> str:
@@ -38,7 +41,7 @@ def check_database(path: Path, manifest: Manifest, photo_members: set[str]) -> F
     try:
         with engine.connect() as connection:
             return _check(connection, manifest, photo_members)
-    except (sqlite3.DatabaseError, DBAPIError) as error:
+    except UNREADABLE as error:
         return [], [Problem(DATABASE_MEMBER, f"cannot be read as a ForensicLog database ({error})")]
     finally:
         engine.dispose()

@@ -119,6 +119,9 @@ def add_database(writer: ArchiveWriter, database: Path, scratch: Path) -> Member
             out.write(compressor.compress(chunk))
         out.write(compressor.flush())
     compressed = deflated.stat().st_size
+    stored = hashlib.sha256()
+    for chunk in _file_chunks(deflated):
+        stored.update(chunk)
     writer.add(
         DATABASE_MEMBER,
         _file_chunks(deflated),
@@ -128,7 +131,7 @@ def add_database(writer: ArchiveWriter, database: Path, scratch: Path) -> Member
         compressed=compressed,
     )
     deflated.unlink()
-    return Member(DATABASE_MEMBER, size, digest.hexdigest(), crc)
+    return Member(DATABASE_MEMBER, size, digest.hexdigest(), crc, compressed, stored.hexdigest())
 
 
 def add_bytes(writer: ArchiveWriter, name: str, data: bytes) -> None:

@@ -366,8 +366,11 @@ class SizeExceeded(Exception):
     """A member produced more bytes than it declared (a ZIP bomb, or damage)."""
 
 
-def member_chunks(path: Path, entry: Entry) -> Iterator[bytes]:
-    """The member's content, inflated if deflated, never more than its declared size."""
+def member_chunks(
+    path: Path, entry: Entry, stored: Callable[[bytes], None] | None = None
+) -> Iterator[bytes]:
+    """The member's content, inflated if deflated, never more than its declared size;
+    ``stored`` sees the bytes as they lie in the file."""
     fd = os.open(path, os.O_RDONLY)
     try:
         inflater = zlib.decompressobj(-15) if entry.method == DEFLATED else None
@@ -377,6 +380,8 @@ def member_chunks(path: Path, entry: Entry) -> Iterator[bytes]:
             if not raw:
                 raise SizeExceeded("the file ends inside this member")
             position += len(raw)
+            if stored is not None:
+                stored(raw)
             data = raw if inflater is None else _inflate(inflater, raw, entry.size - produced)
             produced += len(data)
             yield data
