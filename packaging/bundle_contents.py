@@ -33,7 +33,7 @@ QT_PLUGINS: dict[str, frozenset[str]] = {
     "platforms": frozenset({"qoffscreen", "qxcb", "qwayland", "qwindows", "qminimal"}),
     "xcbglintegrations": frozenset({"qxcb-glx-integration", "qxcb-egl-integration"}),
     "wayland-shell-integration": frozenset({"xdg-shell"}),
-    "wayland-decoration-client": frozenset({"bradient"}),
+    "wayland-decoration-client": frozenset({"adwaita", "bradient"}),
     "platforminputcontexts": frozenset(
         {"composeplatforminputcontextplugin", "ibusplatforminputcontextplugin"}
     ),

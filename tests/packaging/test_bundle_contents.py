@@ -22,6 +22,7 @@ QT = "PySide6/Qt"
         f"{QT}/plugins/platforms/libqxcb.so",
         f"{QT}/plugins/platforms/libqwayland.so",
         f"{QT}/plugins/wayland-shell-integration/libxdg-shell.so",
+        f"{QT}/plugins/wayland-decoration-client/libadwaita.so",
         f"{QT}/plugins/imageformats/libqjpeg.so",
         f"{QT}/plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so",
         f"{QT}/lib/libQt6Core.so.6",
