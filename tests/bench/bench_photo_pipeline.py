@@ -19,6 +19,7 @@ import hashlib
 import os
 import resource
 import shutil
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -91,39 +92,58 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+RUNS = {"workers=1 with thumbnails": (1, True), "workers=2 with thumbnails": (2, True)}
+RUNS["workers=2 no thumbnails  "] = (2, False)
+
+
+def measure_round(paths: list[Path]) -> dict[str, tuple[float, float]]:
+    """One floor and one run of each import setting: wall-clock and CPU seconds."""
+    with tempfile.TemporaryDirectory(dir=OUT) as scratch:
+        timings = {"floor": (floor(paths, Path(scratch)), 0.0)}
+    for label, (workers, thumbnails) in RUNS.items():
+        with tempfile.TemporaryDirectory(dir=OUT) as scratch:
+            timings[label] = import_run(paths, Path(scratch), workers, thumbnails)
+            shutil.rmtree(scratch, ignore_errors=True)
+    return timings
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=3, help="the median of this many rounds")
     args = parser.parse_args()
     paths = photos(args.count)
     megabytes = sum(p.stat().st_size for p in paths) / 1e6
     print(f"{len(paths)} photos, {megabytes / len(paths):.1f} MB each, {os.cpu_count()} cores")
-    # Other work on the machine takes cores from the threads: the load shows how much.
+    # Other work on the machine takes cores and fsync time from the runs: the load shows how
+    # much, and the median of several rounds is reported.
     print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     for path in paths:  # warm the page cache so every run reads from memory
         path.read_bytes()
 
-    with tempfile.TemporaryDirectory(dir=OUT) as scratch:
-        base = floor(paths, Path(scratch))
-    rate = len(paths) / base
+    rounds = [measure_round(paths) for _ in range(args.rounds)]
+    mid = {label: statistics.median_low(r[label] for r in rounds) for label in rounds[0]}
+    n = len(paths)
+    rate = n / mid["floor"][0]
+    spread = sorted(n / r["floor"][0] for r in rounds)
     print(
-        f"floor (read+sha256+write+fsync): {rate:6.1f} photos/s  {1000 * base / len(paths):5.1f} ms each"
+        f"floor (read+sha256+write+fsync): {rate:6.1f} photos/s  {1000 / rate:5.1f} ms each"
+        f"  (rounds: {', '.join(f'{x:.0f}' for x in spread)} photos/s)"
     )
-
-    for workers, thumbnails in ((1, True), (2, True), (2, False)):
-        with tempfile.TemporaryDirectory(dir=OUT) as scratch:
-            took, cpu = import_run(paths, Path(scratch), workers, thumbnails)
-            shutil.rmtree(scratch, ignore_errors=True)
-        speed = len(paths) / took
-        what = "with thumbnails" if thumbnails else "no thumbnails  "
+    for label in RUNS:
+        took, cpu = mid[label]
+        speed = n / took
         print(
-            f"prepare_photos workers={workers} {what}: {speed:6.1f} photos/s "
-            f"({100 * speed / rate:3.0f} % of floor)  CPU {1000 * cpu / len(paths):4.1f} ms/photo, "
-            f"{cpu / took:3.1f} cores busy  peak RSS so far {peak_rss_mb():.0f} MB"
+            f"prepare_photos {label}: {speed:6.1f} photos/s ({100 * speed / rate:3.0f} % of floor)"
+            f"  CPU {1000 * cpu / n:4.1f} ms/photo, {cpu / took:3.1f} cores busy"
         )
+    cpu_per_photo = mid["workers=2 with thumbnails"][1] / n
     print(
-        f"peak RSS: {peak_rss_mb():.0f} MB (target ≤ 400 MB); target ≥ 50 % of floor with 2 workers"
+        f"two free cores would allow {2 / cpu_per_photo:5.1f} photos/s "
+        f"({100 * 2 / cpu_per_photo / rate:3.0f} % of floor) at this CPU cost per photo"
     )
+    print("load average after:  {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+    print(f"peak RSS: {peak_rss_mb():.0f} MB (target ≤ 400 MB); target ≥ 50 % of floor, 2 workers")
 
 
 if __name__ == "__main__":
