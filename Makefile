@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test check lint typecheck layers unit bench clean
+.PHONY: run test check lint typecheck layers unit bench clean translations screenshots
 
 $(STAMP): pyproject.toml packaging/requirements.lock packaging/linux/system-deps.sh
 	packaging/linux/system-deps.sh
@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml packaging/requirements.lock packaging/linux/system-deps
 	$(BIN)/python -m pip install --quiet -c packaging/requirements.lock -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) translations
 	QT_QPA_PLATFORM= $(BIN)/forensiclog gui
 
 test: check unit
@@ -35,11 +35,27 @@ typecheck: $(STAMP)
 layers: $(STAMP)
 	$(BIN)/lint-imports
 
-unit: $(STAMP)
+unit: $(STAMP) translations
 	$(BIN)/pytest -q -p no:cacheprovider
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench/run_all.py
+
+# Interface catalogues: .ts sources are committed, .qm files are built here.
+# UPDATE_TS=1 first collects new strings from the code into the .ts files (pyside6-lupdate).
+TS_DIR := resources/translations
+SHELL_SOURCES = forensiclog/app.py $(wildcard forensiclog/ui/*.py)
+EDITOR_SOURCES = $(wildcard forensiclog/ui/case_editor/*.py forensiclog/ui/photos/*.py)
+translations: $(STAMP)
+ifdef UPDATE_TS
+	$(BIN)/pyside6-lupdate -locations relative $(SHELL_SOURCES) -ts $(TS_DIR)/forensiclog_uk.ts
+	$(BIN)/pyside6-lupdate -locations relative $(EDITOR_SOURCES) -ts $(TS_DIR)/forensiclog_editor_uk.ts
+endif
+	for ts in $(TS_DIR)/*.ts; do $(BIN)/pyside6-lrelease -silent "$$ts" -qm "$${ts%.ts}.qm" || exit 1; done
+
+# PNGs of the main window, the register form and the case editor, in English and Ukrainian.
+screenshots: $(STAMP) translations
+	$(BIN)/python tests/ui/screenshots.py docs/screenshots
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -34,7 +34,7 @@ from forensiclog.ui.vocabulary_text import nationality_label, status_label
 translate = QCoreApplication.translate
 SEARCH_DELAY_MS = 60  # long enough to skip the keystrokes of a word, short enough to feel live
 SEARCH_LIMIT = 500
-COLUMN_WIDTHS = (130, 80, 150, 120, 90, 70, 110)
+COLUMN_WIDTHS = (130, 105, 140, 115, 85, 65, 105)
 
 
 class CaseListPanel(QWidget):

@@ -3,7 +3,6 @@ completeness; and the button that opens it in the case editor."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
@@ -32,19 +31,17 @@ from forensiclog.ui.vocabulary_text import (
 translate = QCoreApplication.translate
 
 
-def _editor_labels() -> tuple[Mapping[str, object], Mapping[str, object], object]:
-    """The case editor's words for document kinds and missing items, when the editor is there."""
+def editor_word(table: str, code: str) -> str:
+    """The case editor's word for ``code`` in its table (document kinds, missing items…);
+    the code itself, readable, when the editor or the table is not there."""
     try:
         from forensiclog.ui.case_editor import labels
     except ImportError:
-        return {}, {}, None
-    return labels.DOCUMENT_KINDS, labels.MISSING, labels.label
-
-
-def _translated(table: Mapping[str, object], label: object, code: str) -> str:
-    if callable(label) and code in table:
-        return str(label(table, code))
-    return code.replace("_", " ")
+        return code.replace("_", " ")
+    words = getattr(labels, table, None)
+    if words is None or code not in words:
+        return code.replace("_", " ")
+    return str(labels.label(words, code))
 
 
 class CaseSummaryPanel(QWidget):
@@ -142,7 +139,6 @@ class CaseSummaryPanel(QWidget):
     # -- inside ------------------------------------------------------------------------------
 
     def _rows(self, record: CaseRecord) -> list[tuple[str, str]]:
-        kinds, missing, label = _editor_labels()
         rows = [
             (translate("CaseSummaryPanel", "Exchange"), record.exchange),
             (translate("CaseSummaryPanel", "Tag"), record.tag or "—"),
@@ -162,10 +158,8 @@ class CaseSummaryPanel(QWidget):
                 )
             )
         if record.identification is not None:
-            ident = record.identification
-            who = " ".join(n for n in (ident.surname, ident.given_names) if n) or ident.kind
-            rows.append((translate("CaseSummaryPanel", "Identification"), who))
-        documents = [self._document(d, kinds, label) for d in record.documents]
+            rows.append((translate("CaseSummaryPanel", "Decision"), self._decision(record)))
+        documents = [self._document(d) for d in record.documents]
         rows.append(
             (
                 translate("CaseSummaryPanel", "Documents"),
@@ -185,7 +179,7 @@ class CaseSummaryPanel(QWidget):
             rows.append(
                 (
                     translate("CaseSummaryPanel", "Missing"),
-                    "\n".join(_translated(missing, label, m) for m in record.missing),
+                    "\n".join(editor_word("MISSING", m) for m in record.missing),
                 )
             )
         return rows
@@ -194,10 +188,16 @@ class CaseSummaryPanel(QWidget):
         text = nationality_label(record.nationality)
         return f"{text} — {record.nationality_basis}" if record.nationality_basis else text
 
-    def _document(
-        self, document: DocumentRecord, kinds: Mapping[str, object], label: object
-    ) -> str:
-        parts = [_translated(kinds, label, document.kind)]
+    def _decision(self, record: CaseRecord) -> str:
+        decision = record.identification
+        assert decision is not None
+        name = " ".join(n for n in (decision.surname, decision.given_names) if n)
+        kind = editor_word("DECISION_KINDS", decision.kind)
+        state = editor_word("DECISION_STATES", decision.state)
+        return f"{kind}: {name} ({state})" if name else f"{kind} ({state})"
+
+    def _document(self, document: DocumentRecord) -> str:
+        parts = [editor_word("DOCUMENT_KINDS", document.kind)]
         parts += [p for p in (document.country, document.number) if p]
         name = " ".join(n for n in (document.surname, document.given_names) if n)
         return " · ".join([*parts, name] if name else parts)

@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
-    QDate,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -80,8 +79,5 @@ class ExchangeModel(QAbstractListModel):
         if found is None:
             return translate("ExchangeModel", "All exchanges")
         record = found.exchange
-        day = record.date_received
-        date = QLocale().toString(
-            QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat
-        )
-        return f"{record.code} · {date}"
+        # ISO dates: unambiguous in every language, as forensic records need.
+        return f"{record.code} · {record.date_received.isoformat()}"

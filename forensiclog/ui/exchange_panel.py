@@ -101,6 +101,9 @@ class ExchangePanel(QWidget):
         self.view.setModel(self.model)
         self.view.setItemDelegate(ExchangeDelegate(self.view))
         self.view.setUniformItemSizes(False)
+        # As tall as its exchanges (up to a limit), so the counts sit right under them.
+        self.view.setSizeAdjustPolicy(QListView.SizeAdjustPolicy.AdjustToContents)
+        self.view.setMaximumHeight(320)
         self.view.setAccessibleName(translate("ExchangePanel", "Exchanges"))
         title = QLabel(translate("ExchangePanel", "E&xchanges"))
         title.setBuddy(self.view)
@@ -113,8 +116,9 @@ class ExchangePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(title)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.view)
         layout.addWidget(self.details)
+        layout.addStretch(1)
 
     def _connect_signals(self) -> None:
         self.view.selectionModel().currentRowChanged.connect(self._on_view_current_changed)
@@ -177,7 +181,7 @@ class ExchangePanel(QWidget):
                 self._form.addRow(status_label(status), QLabel(locale.toString(number)))
         foreign = QLabel(locale.toString(sum(s.foreign for s in found)))
         foreign.setStyleSheet("font-weight: bold;")
-        self._form.addRow(translate("ExchangePanel", "Foreign nationals"), foreign)
+        self._form.addRow(translate("ExchangePanel", "Assessed as foreign"), foreign)
 
     def model_summaries(self) -> list[ExchangeSummary]:
         return [s for row in range(1, self.model.rowCount()) if (s := self.model.summary(row))]

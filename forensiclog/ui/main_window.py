@@ -129,6 +129,13 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.Refresh,
             self.refresh,
         )
+        self.report_action = self._action(
+            cases_menu,
+            translate("MainWindow", "E&xport a report…"),
+            QKeySequence("Ctrl+P"),
+            self.export_report,
+        )
+        self.report_action.setVisible(self.context.may(Action.EXPORT_REPORT))
         help_menu = bar.addMenu(translate("MainWindow", "&Help"))
         self._action(
             help_menu,
@@ -212,6 +219,19 @@ class MainWindow(QMainWindow):
         editor.show()
         editor.raise_()
         editor.activateWindow()
+
+    def export_report(self) -> None:
+        """The report dialog, set to the chosen case and exchange."""
+        from forensiclog.ui.report_export_dialog import ReportExportDialog
+
+        dialog = ReportExportDialog(
+            self.context,
+            self,
+            preselected_case=self.cases.selected_case,
+            preselected_exchange=self.exchanges.chosen,
+        )
+        dialog.report_exported.connect(lambda _report: self.exchanges.refresh())
+        dialog.show()
 
     def _open_selected(self) -> None:
         if self.cases.selected_case:

@@ -66,7 +66,7 @@ class RegisterDialog(QDialog):
 
     # -- building ----------------------------------------------------------------------------
 
-    def _build(self) -> None:
+    def _build_banner(self) -> None:
         self.last_number = QLabel(translate("RegisterDialog", "No body registered yet"))
         self.last_number.setObjectName("last_number")
         self.last_number.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -79,6 +79,9 @@ class RegisterDialog(QDialog):
         self.last_what.setObjectName("last_what")
         self.last_what.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.last_what.setWordWrap(True)
+
+    def _build(self) -> None:
+        self._build_banner()
         self.exchange = QComboBox()
         self.exchange.setObjectName("exchange")
         self.tag = QLineEdit()
@@ -106,7 +109,10 @@ class RegisterDialog(QDialog):
         self.save.setDefault(True)
         self.save.setAutoDefault(True)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        caption = QLabel(translate("RegisterDialog", "Last registered case"))
+        caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
+        layout.addWidget(caption)
         layout.addWidget(self.last_number)
         layout.addWidget(self.last_what)
         layout.addLayout(self._form())
@@ -124,7 +130,8 @@ class RegisterDialog(QDialog):
             (self.save, self.exchange),
         ):
             self.setTabOrder(first, second)
-        self.resize(560, 620)
+        self.recent.setMinimumHeight(120)
+        self.resize(560, 500)
 
     def _form(self) -> QFormLayout:
         form = QFormLayout()
