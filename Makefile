@@ -48,8 +48,8 @@ SHELL_SOURCES = forensiclog/app.py $(wildcard forensiclog/ui/*.py)
 EDITOR_SOURCES = $(wildcard forensiclog/ui/case_editor/*.py forensiclog/ui/photos/*.py)
 translations: $(STAMP)
 ifdef UPDATE_TS
-	$(BIN)/pyside6-lupdate -locations relative $(SHELL_SOURCES) -ts $(TS_DIR)/forensiclog_uk.ts
-	$(BIN)/pyside6-lupdate -locations relative $(EDITOR_SOURCES) -ts $(TS_DIR)/forensiclog_editor_uk.ts
+	$(BIN)/pyside6-lupdate -locations relative -no-obsolete -target-language uk $(SHELL_SOURCES) -ts $(TS_DIR)/forensiclog_uk.ts
+	$(BIN)/pyside6-lupdate -locations relative -no-obsolete -target-language uk $(EDITOR_SOURCES) -ts $(TS_DIR)/forensiclog_editor_uk.ts
 endif
 	for ts in $(TS_DIR)/*.ts; do $(BIN)/pyside6-lrelease -silent "$$ts" -qm "$${ts%.ts}.qm" || exit 1; done
 

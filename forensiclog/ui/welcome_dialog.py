@@ -120,7 +120,7 @@ class WelcomeDialog(QDialog):
             self._choose(WelcomeChoice(folder))
             return
         self._set_busy(
-            translate("WelcomeDialog", "Building the demo workspace… this takes a few seconds.")
+            translate("WelcomeDialog", "Building the demo workspace… this takes up to a minute.")
         )
         self._runner.write(
             lambda state: builder(folder),

@@ -1,0 +1,1217 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="uk">
+<context>
+    <name>Action</name>
+    <message>
+        <location filename="../../forensiclog/ui/vocabulary_text.py" line="+61"/>
+        <source>read the workspace</source>
+        <translation>читати робочий простір</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>register bodies</source>
+        <translation>реєструвати тіла</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>edit cases</source>
+        <translation>редагувати справи</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>add evidence</source>
+        <translation>додавати докази</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>change a case&apos;s status</source>
+        <translation>змінювати статус справи</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>correct records</source>
+        <translation>виправляти записи</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>propose an identification</source>
+        <translation>пропонувати ідентифікацію</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirm an identification</source>
+        <translation>підтверджувати ідентифікацію</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manage exchanges</source>
+        <translation>керувати обмінами</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>import handover lists</source>
+        <translation>імпортувати списки передачі</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>export reports</source>
+        <translation>експортувати звіти</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>export case files</source>
+        <translation>експортувати файли справ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>import case files</source>
+        <translation>імпортувати файли справ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>resolve merge conflicts</source>
+        <translation>розвʼязувати конфлікти обʼєднання</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>back up the workspace</source>
+        <translation>створювати резервні копії робочого простору</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>repair the workspace</source>
+        <translation>відновлювати робочий простір</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manage users</source>
+        <translation>керувати користувачами</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListModel</name>
+    <message>
+        <location filename="../../forensiclog/ui/case_list_model.py" line="+45"/>
+        <source>Case number</source>
+        <translation>Номер справи</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag</source>
+        <translation>Бирка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nationality</source>
+        <translation>Громадянство</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents</source>
+        <translation>Документи</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photos</source>
+        <translation>Фото</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completeness</source>
+        <translation>Повнота</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListPanel</name>
+    <message>
+        <location filename="../../forensiclog/ui/case_list_panel.py" line="+67"/>
+        <source>Case number, tag, document number or name (any script)</source>
+        <translation>Номер справи, бирка, номер документа або прізвище (кирилицею чи латиницею)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Find:</source>
+        <translation>&amp;Пошук:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All statuses</source>
+        <translation>Усі статуси</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All nationalities</source>
+        <translation>Будь-яке громадянство</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All exchanges</source>
+        <translation>Усі обміни</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>&amp;Status:</source>
+        <translation>Ст&amp;атус:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Nationality:</source>
+        <translation>&amp;Громадянство:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xchange:</source>
+        <translation>&amp;Обмін:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cases</source>
+        <translation>Справи</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+187"/>
+        <source>%n case(s) found</source>
+        <translation>
+            <numerusform>Знайдено %n справу</numerusform>
+            <numerusform>Знайдено %n справи</numerusform>
+            <numerusform>Знайдено %n справ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n справа</numerusform>
+            <numerusform>%n справи</numerusform>
+            <numerusform>%n справ</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseSummaryPanel</name>
+    <message>
+        <location filename="../../forensiclog/ui/case_summary_panel.py" line="+71"/>
+        <source>&amp;Open case</source>
+        <translation>&amp;Відкрити справу</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>No case selected</source>
+        <translation>Справу не вибрано</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a case in the list to see it here.</source>
+        <translation>Виберіть справу в списку, щоб побачити її тут.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 · locked</source>
+        <translation>%1 · заблоковано</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Exchange</source>
+        <translation>Обмін</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag</source>
+        <translation>Бирка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Condition</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation>Місце зберігання</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sex</source>
+        <translation>Стать</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nationality</source>
+        <translation>Громадянство</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Declared as</source>
+        <translation>Заявлено як</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Decision</source>
+        <translation>Рішення</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Documents</source>
+        <translation>Документи</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>немає</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Photos</source>
+        <translation>Фото</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Completeness</source>
+        <translation>Повнота</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of 5</source>
+        <translation>%1 з 5</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Missing</source>
+        <translation>Бракує</translation>
+    </message>
+</context>
+<context>
+    <name>Condition</name>
+    <message>
+        <location filename="../../forensiclog/ui/vocabulary_text.py" line="-46"/>
+        <source>Complete</source>
+        <translation>Повне</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incomplete</source>
+        <translation>Неповне</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fragmented</source>
+        <translation>Фрагментоване</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commingled</source>
+        <translation>Змішані останки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decomposed</source>
+        <translation>Гнилісні зміни</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skeletonised</source>
+        <translation>Скелетоване</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Burnt</source>
+        <translation>Обгоріле</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeModel</name>
+    <message>
+        <location filename="../../forensiclog/ui/exchange_model.py" line="+33"/>
+        <source>%1 of %2 declared arrived · %3 examined</source>
+        <translation>Прибуло %1 із %2 заявлених · оглянуто %3</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>All exchanges</source>
+        <translation>Усі обміни</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangePanel</name>
+    <message>
+        <location filename="../../forensiclog/ui/exchange_panel.py" line="+107"/>
+        <source>Exchanges</source>
+        <translation>Обміни</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xchanges</source>
+        <translation>О&amp;бміни</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+47"/>
+        <source>All exchanges</source>
+        <translation>Усі обміни</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <location line="+52"/>
+        <source>Bodies arrived of those declared</source>
+        <translation>Прибуло тіл із заявлених</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Declared</source>
+        <translation>Заявлено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered</source>
+        <translation>Зареєстровано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrived</source>
+        <translation>Прибуло</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Examined</source>
+        <translation>Оглянуто</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Assessed as foreign</source>
+        <translation>Оцінено як іноземців</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../forensiclog/ui/main_window.py" line="+99"/>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ихід</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Cases</source>
+        <translation>&amp;Справи</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Register next body…</source>
+        <translation>&amp;Зареєструвати наступне тіло…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Open selected case</source>
+        <translation>&amp;Відкрити вибрану справу</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Find…</source>
+        <translation>&amp;Пошук…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Оновити</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>E&amp;xport a report…</source>
+        <translation>&amp;Експортувати звіт…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Довідка</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Where is the &amp;log file?</source>
+        <translation>Де &amp;журнал програми?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;About ForensicLog</source>
+        <translation>&amp;Про ForensicLog</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Working</source>
+        <translation>Виконується</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>%1 registered</source>
+        <translation>%1 зареєстровано</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 %2
+Forensic identification case logging for repatriation exchanges.</source>
+        <translation>%1 %2
+Облік справ судово-медичної ідентифікації під час обмінів у межах репатріації.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>About ForensicLog</source>
+        <translation>Про ForensicLog</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Read-only: nobody signed in</source>
+        <translation>Лише читання: ніхто не ввійшов</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed in: %1 (%2)</source>
+        <translation>Увійшов: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 · read-only</source>
+        <translation>%1 · лише читання</translation>
+    </message>
+</context>
+<context>
+    <name>Nationality</name>
+    <message>
+        <location filename="../../forensiclog/ui/vocabulary_text.py" line="+10"/>
+        <source>Own</source>
+        <translation>Громадянин України</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Foreign</source>
+        <translation>Іноземець</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undetermined</source>
+        <translation>Не встановлено</translation>
+    </message>
+</context>
+<context>
+    <name>NewWorkspaceDialog</name>
+    <message>
+        <location filename="../../forensiclog/ui/new_workspace_dialog.py" line="+37"/>
+        <source>New workspace</source>
+        <translation>Новий робочий простір</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Огляд…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. Kyiv morgue, team 2</source>
+        <translation>напр. Київський морг, група 2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>2–5 Latin letters, e.g. KYV</source>
+        <translation>2–5 латинських літер, напр. KYV</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1–4 letters or digits, e.g. T2</source>
+        <translation>1–4 латинські літери або цифри, напр. T2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Тека:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Назва:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Site code:</source>
+        <translation>Код &amp;місця:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Team code:</source>
+        <translation>Код &amp;групи:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First &amp;administrator:</source>
+        <translation>Перший &amp;адміністратор:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Repeat password:</source>
+        <translation>Повт&amp;оріть пароль:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Case numbers start with the site and team codes, so two laptops never issue the same number. They cannot be changed later.</source>
+        <translation>Номери справ починаються з кодів місця та групи, тож два ноутбуки ніколи не видадуть однакового номера. Змінити ці коди згодом не можна.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Create</source>
+        <translation>Створити</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Folder for the new workspace</source>
+        <translation>Тека для нового робочого простору</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <location filename="../../forensiclog/ui/notices.py" line="+22"/>
+        <source>Not done</source>
+        <translation>Не виконано</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+10"/>
+        <source>Unexpected error</source>
+        <translation>Неочікувана помилка</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Something went wrong inside ForensicLog. Your saved work is safe.
+The details were written to %1 — please send that file to your coordinator.</source>
+        <translation>У ForensicLog сталася помилка. Збережену роботу не втрачено.
+Подробиці записано у %1 — надішліть цей файл координаторові.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>ForensicLog writes its log to:
+%1</source>
+        <translation>ForensicLog веде журнал у файлі:
+%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log file</source>
+        <translation>Журнал програми</translation>
+    </message>
+</context>
+<context>
+    <name>Refusals</name>
+    <message>
+        <location filename="../../forensiclog/ui/refusal_text.py" line="+24"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The file %1 was refused: %2</source>
+        <translation>Файл %1 відхилено: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not found: %1 “%2”.</source>
+        <translation>Не знайдено: %1 «%2».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 “%2” already exists.</source>
+        <translation>%1 «%2» уже існує.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sign-in refused: wrong user name or password.</source>
+        <translation>Вхід відхилено: неправильне імʼя користувача або пароль.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (%2) may not %3.</source>
+        <translation>%1 (%2) не може %3.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is open read-only: nothing can be changed.</source>
+        <translation>%1 відкрито лише для читання: нічого змінити не можна.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Case %1 cannot move from “%2” to “%3”: %4. Allowed next: %5.</source>
+        <translation>Справу %1 не можна перевести зі статусу «%2» у «%3»: %4. Дозволено далі: %5.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>none</source>
+        <translation>немає</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Case %1 is locked by a confirmed identification: a correction needs a coordinator and a reason.</source>
+        <translation>Справу %1 заблоковано підтвердженою ідентифікацією: для виправлення потрібні координатор і причина.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>An unexpected error stopped this action.</source>
+        <translation>Цю дію зупинила неочікувана помилка.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An unexpected error stopped this action.
+The details were written to %1 — please send that file to your coordinator.</source>
+        <translation>Цю дію зупинила неочікувана помилка.
+Подробиці записано у %1 — надішліть цей файл координаторові.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDialog</name>
+    <message>
+        <location filename="../../forensiclog/ui/register_dialog.py" line="+63"/>
+        <source>Register next body</source>
+        <translation>Реєстрація наступного тіла</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No body registered yet</source>
+        <translation>Ще нічого не зареєстровано</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Type or scan the tag</source>
+        <translation>Введіть або зіскануйте бирку</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Refrigerator, shelf, box</source>
+        <translation>Рефрижератор, полиця, ящик</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Registered in this session</source>
+        <translation>Зареєстровано за цей сеанс</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Register (Enter)</source>
+        <translation>&amp;Зареєструвати (Enter)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Last registered case</source>
+        <translation>Остання зареєстрована справа</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Registered in this &amp;session:</source>
+        <translation>Зареєстровано за цей &amp;сеанс:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>E&amp;xchange:</source>
+        <translation>&amp;Обмін:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tag:</source>
+        <translation>&amp;Бирка:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Condition:</source>
+        <translation>С&amp;тан:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Location:</source>
+        <translation>&amp;Місце:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;ex:</source>
+        <translation>Ст&amp;ать:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>— not recorded —</source>
+        <translation>— не вказано —</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Add an exchange first: bodies are registered into an exchange.</source>
+        <translation>Спершу додайте обмін: тіла реєструють у межах обміну.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Tag %1: checked in from the handover list</source>
+        <translation>Бирка %1: прийнято за списком передачі</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tag %1: new case registered</source>
+        <translation>Бирка %1: зареєстровано нову справу</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New case registered without a tag</source>
+        <translation>Нову справу зареєстровано без бирки</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(no tag)</source>
+        <translation>(без бирки)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not registered: %1 — %2</source>
+        <translation>Не зареєстровано: %1 — %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NOT registered: %1</source>
+        <translation>НЕ зареєстровано: %1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Values not registered</source>
+        <translation>Незареєстровані дані</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The form holds values that are not registered yet. Close it and drop them?</source>
+        <translation>У формі є дані, які ще не зареєстровано. Закрити її і відкинути їх?</translation>
+    </message>
+</context>
+<context>
+    <name>ReportExportDialog</name>
+    <message>
+        <location filename="../../forensiclog/ui/report_export_dialog.py" line="+74"/>
+        <source>Case report</source>
+        <translation>Звіт про справу</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exchange report</source>
+        <translation>Звіт про обмін</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Foreign nationals</source>
+        <translation>Іноземні громадяни</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discrepancies</source>
+        <translation>Розбіжності</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labels (QR codes)</source>
+        <translation>Етикетки (QR-коди)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A4, 24 labels of 70 × 37 mm</source>
+        <translation>A4, 24 етикетки 70 × 37 мм</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A4, 14 labels of 99.1 × 38.1 mm</source>
+        <translation>A4, 14 етикеток 99,1 × 38,1 мм</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A4, 8 labels of 99.1 × 67.7 mm (body bags)</source>
+        <translation>A4, 8 етикеток 99,1 × 67,7 мм (мішки для тіл)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Export a report</source>
+        <translation>Експорт звіту</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>e.g. KYV-T1-00153</source>
+        <translation>напр. KYV-T1-00153</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Empty: every case of the exchange</source>
+        <translation>Порожньо: усі справи обміну</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Огляд…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open the folder when done</source>
+        <translation>&amp;Відкрити теку після завершення</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Експортувати</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Report:</source>
+        <translation>&amp;Звіт:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xchange:</source>
+        <translation>&amp;Обмін:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Case:</source>
+        <translation>&amp;Справа:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case&amp;s:</source>
+        <translation>Спр&amp;ави:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Мова:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label &amp;sheet:</source>
+        <translation>А&amp;ркуш етикеток:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;File:</source>
+        <translation>&amp;Файл:</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>Save the report as</source>
+        <translation>Зберегти звіт як</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Документи PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Name the file to write.</source>
+        <translation>Вкажіть файл для запису.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reading the records…</source>
+        <translation>Читання записів…</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Preparing photo %1 of %2…</source>
+        <translation>Підготовка фото %1 з %2…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Laying out the PDF…</source>
+        <translation>Верстання PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writing the file…</source>
+        <translation>Запис файлу…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved %1 — %2 page(s).
+SHA-256: %3</source>
+        <translation>Збережено %1 — сторінок: %2.
+SHA-256: %3</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cancelled; no file was written.</source>
+        <translation>Скасовано; файл не записано.</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <location filename="../../forensiclog/ui/vocabulary_text.py" line="+4"/>
+        <source>Examiner</source>
+        <translation>Експерт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coordinator</source>
+        <translation>Координатор</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auditor</source>
+        <translation>Аудитор</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator</source>
+        <translation>Адміністратор</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../forensiclog/ui/settings_dialog.py" line="+26"/>
+        <source>Settings</source>
+        <translation>Налаштування</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Мова:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The new language applies at once when no case window is open and nothing is being typed; otherwise from the next start.</source>
+        <translation>Нова мова застосовується одразу, якщо не відкрито жодного вікна справи і нічого не вводиться; інакше — з наступного запуску.</translation>
+    </message>
+</context>
+<context>
+    <name>Sex</name>
+    <message>
+        <location filename="../../forensiclog/ui/vocabulary_text.py" line="-15"/>
+        <source>Male</source>
+        <translation>Чоловіча</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Female</source>
+        <translation>Жіноча</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undetermined</source>
+        <translation>Не встановлено</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <location filename="../../forensiclog/app.py" line="+189"/>
+        <source>Language</source>
+        <translation>Мова</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The new language will be used from the next start.</source>
+        <translation>Нову мову буде застосовано з наступного запуску.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../forensiclog/ui/sign_in_dialog.py" line="+53"/>
+        <source>Sign in — ForensicLog</source>
+        <translation>Вхід — ForensicLog</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Workspace: %1</source>
+        <translation>Робочий простір: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;User:</source>
+        <translation>&amp;Користувач:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sign in</source>
+        <translation>Увійти</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Opening the sealed case file %1 read-only…</source>
+        <translation>Відкриття опечатаного файлу справи %1 лише для читання…</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../forensiclog/ui/vocabulary_text.py" line="-25"/>
+        <source>Received</source>
+        <translation>Отримано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Examined</source>
+        <translation>Оглянуто</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sampled</source>
+        <translation>Зразки відібрано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Awaiting results</source>
+        <translation>Очікує результатів</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identified</source>
+        <translation>Ідентифіковано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Foreign national</source>
+        <translation>Іноземний громадянин</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unidentified</source>
+        <translation>Не ідентифіковано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Released</source>
+        <translation>Видано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned</source>
+        <translation>Повернуто</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buried unidentified</source>
+        <translation>Поховано під номером</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <location filename="../../forensiclog/ui/welcome_dialog.py" line="+57"/>
+        <location line="+5"/>
+        <source>Welcome to ForensicLog</source>
+        <translation>Ласкаво просимо до ForensicLog</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There is no workspace on this computer yet. A workspace is one folder holding the cases, their photos and their history.</source>
+        <translation>На цьому компʼютері ще немає робочого простору. Робочий простір — це одна тека зі справами, їхніми фото та історією змін.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Create a workspace</source>
+        <translation>&amp;Створити робочий простір</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set the site and team codes and the first administrator.</source>
+        <translation>Вкажіть коди місця й групи та першого адміністратора.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open the &amp;demo</source>
+        <translation>Відкрити &amp;демонстрацію</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A synthetic exchange to try everything; invented people only.</source>
+        <translation>Вигаданий обмін, щоб спробувати все; усі люди в ньому вигадані.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Open a workspace…</source>
+        <translation>&amp;Відкрити робочий простір…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A workspace folder, or a sealed case file (read-only).</source>
+        <translation>Теку робочого простору або опечатаний файл справи (лише читання).</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Building the demo workspace… this takes up to a minute.</source>
+        <translation>Створення демонстраційного робочого простору… це займе до хвилини.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Open a workspace folder</source>
+        <translation>Відкрити теку робочого простору</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceActions</name>
+    <message>
+        <location filename="../../forensiclog/ui/workspace_actions.py" line="+34"/>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Недавні</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;New workspace…</source>
+        <translation>&amp;Новий робочий простір…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Open workspace…</source>
+        <translation>&amp;Відкрити робочий простір…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open sealed &amp;case file…</source>
+        <translation>Відкрити опечатаний &amp;файл справи…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Settings…</source>
+        <translation>На&amp;лаштування…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>No other workspace yet</source>
+        <translation>Інших робочих просторів ще немає</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open a workspace folder</source>
+        <translation>Відкрити теку робочого простору</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open a sealed case file</source>
+        <translation>Відкрити опечатаний файл справи</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sealed case files (*.fcase)</source>
+        <translation>Опечатані файли справ (*.fcase)</translation>
+    </message>
+</context>
+</TS>
