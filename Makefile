@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test check lint typecheck layers unit bench clean translations screenshots
+.PHONY: run test check lint typecheck layers unit bench validate clean translations screenshots
 
 $(STAMP): pyproject.toml packaging/requirements.lock packaging/linux/system-deps.sh
 	packaging/linux/system-deps.sh
@@ -56,6 +56,10 @@ endif
 # PNGs of the main window, the register form and the case editor, in English and Ukrainian.
 screenshots: $(STAMP) translations
 	$(BIN)/python tests/ui/screenshots.py docs/screenshots
+
+# The validation evidence (issue 8): every figure at full scale, written to docs/validation.md.
+validate: $(STAMP)
+	$(BIN)/python -m tests.validation.run
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
