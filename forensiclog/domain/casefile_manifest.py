@@ -32,6 +32,7 @@ _SHA256 = re.compile(r"[0-9a-f]{64}")
 _PHOTO = re.compile(r"photos/([0-9a-f]{2})/([0-9a-f]{64})")
 _HEX = re.compile(r"(?:[0-9a-f]{2})+")
 _DRIVE = re.compile(r"[A-Za-z]:")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class CaseFileRefused(Refusal):
@@ -74,7 +75,7 @@ def unsafe_name(name: str) -> str | None:
     """Why extracting a member named ``name`` could write outside its folder, or None."""
     parts = name.split("/")
     checks = (
-        (any(ord(c) < 32 or ord(c) == 127 for c in name), "its name holds control characters"),
+        (bool(_CONTROL.search(name)), "its name holds control characters"),
         ("\\" in name, "its name holds a backslash (a Windows path)"),
         (name.startswith("/"), "its name is an absolute path"),
         (bool(_DRIVE.match(name)), "its name starts with a drive letter"),

@@ -33,6 +33,7 @@ from forensiclog.domain.casefile_manifest import (
 from forensiclog.domain.errors import EnvironmentProblem, NotFound
 from forensiclog.domain.records import Problem
 from forensiclog.services.casefile_database import check_database
+from forensiclog.services.casefile_history import ChainState
 from forensiclog.services.casefile_zip import (
     DEFLATED,
     Entry,
@@ -65,9 +66,11 @@ class Inspection:
     manifest: Manifest | None = None
     manifest_bytes: bytes = b""
     entries: dict[str, Entry] = field(default_factory=dict)
+    listed: dict[str, Member] = field(default_factory=dict)
     refusals: list[Problem] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     database: Path | None = None
+    chains: dict[str, ChainState] = field(default_factory=dict)
 
     @property
     def verified(self) -> bool:
@@ -79,8 +82,7 @@ class Inspection:
 
     @property
     def photo_entries(self) -> list[Entry]:
-        listed = {m.path for m in self.manifest.members} if self.manifest else set()
-        return [e for n, e in sorted(self.entries.items()) if photo_sha(n) and n in listed]
+        return [e for n, e in sorted(self.entries.items()) if photo_sha(n) and n in self.listed]
 
 
 def inspect(path: Path, folder: Path, *, extract_photos: bool, limits: Limits) -> Inspection:
@@ -97,9 +99,10 @@ def inspect(path: Path, folder: Path, *, extract_photos: bool, limits: Limits) -
         # SQLite and the history's hashes hold the interpreter; hashing photos mostly does not.
         database = pool.submit(check_database, found.database, found.manifest, _photo_names(found))
         _check_photos(found, extract_photos)
-        problems, refusals = database.result()
-    found.problems += problems
-    found.refusals += refusals
+        checked = database.result()
+    found.problems += checked.problems
+    found.refusals += checked.refusals
+    found.chains = checked.chains
     return found
 
 
@@ -211,31 +214,30 @@ def _read_manifest(found: Inspection) -> bool:
 
 def _compare_members(found: Inspection) -> None:
     assert found.manifest is not None
-    listed: dict[str, tuple[int, int]] = {}
     for member in found.manifest.members:
-        if member.path in listed or member.path in (MANIFEST_MEMBER, SIGNATURE_MEMBER):
+        if member.path in found.listed or member.path in (MANIFEST_MEMBER, SIGNATURE_MEMBER):
             found.problems.append(
                 Problem(MANIFEST_MEMBER, f"lists {member.path!r} wrongly or twice")
             )
-        listed[member.path] = (member.size, member.crc32)
+        found.listed[member.path] = member
     for name, entry in found.entries.items():
+        listed = found.listed.get(name)
         if name in (MANIFEST_MEMBER, SIGNATURE_MEMBER):
             continue
-        if name not in listed:
+        if listed is None:
             found.problems.append(Problem(name, "is not listed in the manifest"))
-        elif listed[name] != (entry.size, entry.crc32):
-            found.problems.append(Problem(name, "its size or CRC-32 differs from the manifest"))
-    for name in sorted(listed.keys() - found.entries.keys()):
+        elif (listed.size, listed.crc32, listed.stored_size or listed.size) != (
+            entry.size,
+            entry.crc32,
+            entry.compressed,
+        ):
+            found.problems.append(Problem(name, "its sizes or CRC-32 differ from the manifest"))
+    for name in sorted(found.listed.keys() - found.entries.keys()):
         found.problems.append(Problem(name, "is listed in the manifest but missing from the file"))
 
 
-def _listed(found: Inspection, name: str) -> Member | None:
-    assert found.manifest is not None
-    return next((m for m in found.manifest.members if m.path == name), None)
-
-
 def _expected_sha(found: Inspection, name: str) -> str | None:
-    member = _listed(found, name)
+    member = found.listed.get(name)
     return None if member is None else member.sha256
 
 
@@ -251,7 +253,7 @@ def _extract_database(found: Inspection) -> None:
     except SizeExceeded as error:
         found.refusals.append(Problem(DATABASE_MEMBER, f"cannot be read: {error}"))
         return
-    member = _listed(found, DATABASE_MEMBER)
+    member = found.listed.get(DATABASE_MEMBER)
     if member is not None and digest != member.sha256:
         found.problems.append(
             Problem(DATABASE_MEMBER, "its content does not match the manifest's SHA-256")
@@ -270,37 +272,41 @@ def _photo_names(found: Inspection) -> set[str]:
 
 
 def _check_photos(found: Inspection, extract: bool) -> None:
-    for entry in found.photo_entries:
-        target = found.folder / entry.name if extract else None
-        try:
-            digest = (
-                _write_member(found.path, entry, target)
-                if target
-                else _hash_member(found.path, entry)
-            )
-        except SizeExceeded as error:
-            found.problems.append(Problem(entry.name, str(error)))
-            continue
-        what = None
-        if digest != _expected_sha(found, entry.name):
-            what = "its content does not match the manifest's SHA-256"
-        elif digest != photo_sha(entry.name):
-            what = "its content does not match its name (the photo's SHA-256)"
-        if what:
-            found.problems.append(Problem(entry.name, what))
-            if target is not None:
-                target.unlink(missing_ok=True)
+    fd = os.open(found.path, os.O_RDONLY)
+    try:
+        for entry in found.photo_entries:
+            _check_photo(found, fd, entry, extract)
+    finally:
+        os.close(fd)
 
 
-def _hash_member(path: Path, entry: Entry) -> str:
+def _check_photo(found: Inspection, fd: int, entry: Entry, extract: bool) -> None:
+    target = found.folder / entry.name if extract else None
+    try:
+        digest = _write_member(fd, entry, target) if target else _hash_member(fd, entry)
+    except SizeExceeded as error:
+        found.problems.append(Problem(entry.name, str(error)))
+        return
+    what = None
+    if digest != _expected_sha(found, entry.name):
+        what = "its content does not match the manifest's SHA-256"
+    elif digest != photo_sha(entry.name):
+        what = "its content does not match its name (the photo's SHA-256)"
+    if what:
+        found.problems.append(Problem(entry.name, what))
+        if target is not None:
+            target.unlink(missing_ok=True)
+
+
+def _hash_member(source: Path | int, entry: Entry) -> str:
     digest = hashlib.sha256()
-    for chunk in member_chunks(path, entry):
+    for chunk in member_chunks(source, entry):
         digest.update(chunk)
     return digest.hexdigest()
 
 
 def _write_member(
-    path: Path, entry: Entry, target: Path, stored: Callable[[bytes], None] | None = None
+    source: Path | int, entry: Entry, target: Path, stored: Callable[[bytes], None] | None = None
 ) -> str:
     """Extract one member (its name already checked) into a file of its own, hashing it."""
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -314,7 +320,7 @@ def _write_member(
     fd = os.open(target, flags, 0o600)
     digest = hashlib.sha256()
     try:
-        for chunk in member_chunks(path, entry, stored):
+        for chunk in member_chunks(source, entry, stored):
             digest.update(chunk)
             _write_all(fd, chunk)
     finally:

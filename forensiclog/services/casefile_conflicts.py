@@ -115,7 +115,8 @@ def _referenced_uid(session: Session, target: str, local_id: Any) -> Any:
 
 def portable_local(session: Session, record: Audited, columns: list[str]) -> dict[str, Any]:
     """The record's values, references given as the uids of the records they point to."""
-    references = dict(foreign_key_columns(type(record)))
+    model: Any = type(record)
+    references = dict(foreign_key_columns(model))
     values = {}
     for column in columns:
         value = getattr(record, column)

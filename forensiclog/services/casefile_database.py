@@ -4,6 +4,7 @@ records against their last recorded states, and its photo records against the ph
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Connection, func, select
@@ -22,7 +23,16 @@ from forensiclog.domain.records import Problem
 from forensiclog.services.audit import unrecorded_changes
 from forensiclog.services.casefile_history import ChainState, verify_all
 
-Found = tuple[list[Problem], list[Problem]]
+
+@dataclass
+class Found:
+    """What checking the database found: problems, refusals, and each origin's chain."""
+
+    problems: list[Problem] = field(default_factory=list)
+    refusals: list[Problem] = field(default_factory=list)
+    chains: dict[str, ChainState] = field(default_factory=dict)
+
+
 # What a damaged or hostile database can raise while it is read: SQLite's errors, and the
 # column types' own when a stored value is not of its column's kind.
 UNREADABLE = (sqlite3.Error, SQLAlchemyError, ValueError, TypeError, OverflowError, KeyError)
@@ -42,7 +52,8 @@ def check_database(path: Path, manifest: Manifest, photo_members: set[str]) -> F
         with engine.connect() as connection:
             return _check(connection, manifest, photo_members)
     except UNREADABLE as error:
-        return [], [Problem(DATABASE_MEMBER, f"cannot be read as a ForensicLog database ({error})")]
+        refusal = Problem(DATABASE_MEMBER, f"cannot be read as a ForensicLog database ({error})")
+        return Found(refusals=[refusal])
     finally:
         engine.dispose()
 
@@ -50,7 +61,7 @@ def check_database(path: Path, manifest: Manifest, photo_members: set[str]) -> F
 def _check(connection: Connection, manifest: Manifest, photo_members: set[str]) -> Found:
     rows = connection.execute(select(WorkspaceRow.uid, WorkspaceRow.public_key)).all()
     if len(rows) != 1:
-        return [], [Problem(DATABASE_MEMBER, "is not a ForensicLog case file database")]
+        return Found(refusals=[Problem(DATABASE_MEMBER, "is not a ForensicLog case file database")])
     problems: list[Problem] = []
     if tuple(rows[0]) != (manifest.workspace.uid, manifest.workspace.public_key):
         problems.append(
@@ -64,7 +75,7 @@ def _check(connection: Connection, manifest: Manifest, photo_members: set[str]) 
         problems += unrecorded_changes(session)
     problems += _contents(connection, manifest, photo_members)
     problems += _references(connection)
-    return problems, []
+    return Found(problems, [], chains)
 
 
 def _head_problems(manifest: Manifest, state: ChainState | None) -> list[Problem]:

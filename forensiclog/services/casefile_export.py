@@ -8,18 +8,21 @@ opens on read-only media. Users and the private key never go in.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Column, Connection, Engine, create_engine, delete, insert, select, text
+from sqlalchemy import Column, Connection, Engine, Table, create_engine, delete, select, text
+from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 from forensiclog.db import migrate
 from forensiclog.db.base import Base, table_of
+from forensiclog.db.bulk import insert_plain
 from forensiclog.db.models import (
     AuditEntry,
     Case,
@@ -85,12 +88,34 @@ def _chunks(values: Iterable[Any]) -> Iterator[list[Any]]:
 def _rows(
     connection: Connection, model: Any, column: str, keys: Iterable[Any]
 ) -> list[dict[str, Any]]:
+    """The model's rows whose ``column`` is one of ``keys``, as the values SQLite stores."""
     table = table_of(model)
     found: list[dict[str, Any]] = []
     for chunk in _chunks(keys):
-        query = select(table).where(table.c[column].in_(chunk)).order_by(table.c.id)
-        found += [dict(row) for row in connection.execute(query).mappings()]
-    return sorted(found, key=lambda r: r["id"])
+        query = select(table).where(table.c[column].in_(chunk))
+        if connection.dialect.name == "sqlite":
+            # The stored values as they are, for the new file: SQLite to SQLite needs no
+            # conversion, and skipping it is most of the export's database time.
+            compiled = query.compile(
+                dialect=connection.dialect, compile_kwargs={"render_postcompile": True}
+            )
+            names = [c.key for c in table.columns]
+            params = tuple(compiled.construct_params()[k] for k in compiled.positiontup or ())
+            result = connection.exec_driver_sql(str(compiled), params)
+            found += [dict(zip(names, row, strict=True)) for row in result]
+        else:
+            found += [_stored(table, dict(r)) for r in connection.execute(query).mappings()]
+    return sorted(found, key=lambda r: r.get("id", 0))
+
+
+def _stored(table: Table, row: dict[str, Any]) -> dict[str, Any]:
+    """A row read from another database, as the values SQLite stores for it."""
+    dialect = sqlite_dialect()
+    for column in table.columns:
+        process = column.type.bind_processor(dialect)
+        if process is not None:
+            row[column.key] = process(row[column.key])
+    return row
 
 
 def selected_cases(session: Session, *, exchange: str | None, numbers: Sequence[str]) -> set[int]:
@@ -131,7 +156,8 @@ def casefile_engine(path: Path) -> Engine:
     """A writable engine on a new database file that is scratch until it is sealed."""
 
     def connect() -> sqlite3.Connection:
-        connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        # The driver's own transactions: each batch of rows is one transaction, not one each.
+        connection = sqlite3.connect(path, check_same_thread=False)
         # Scratch while it is built: a crash discards it, so neither a journal nor syncing
         # pays off. Foreign keys stay off: cases and documents refer to each other.
         connection.execute("PRAGMA journal_mode=OFF")
@@ -141,7 +167,7 @@ def casefile_engine(path: Path) -> Engine:
     return create_engine("sqlite://", creator=connect, poolclass=NullPool)
 
 
-def _create_schema(target: Connection) -> None:
+def create_schema(target: Connection) -> None:
     Base.metadata.create_all(target)
     target.execute(
         text(
@@ -153,8 +179,15 @@ def _create_schema(target: Connection) -> None:
 
 
 def _insert(target: Connection, model: Any, rows: list[dict[str, Any]]) -> None:
-    for start in range(0, len(rows), _BATCH):
-        target.execute(insert(table_of(model)), rows[start : start + _BATCH])
+    """Rows of stored values, straight to the driver (they need no conversion)."""
+    if not rows:
+        return
+    table = table_of(model)
+    names = list(rows[0])
+    columns = ", ".join(f'"{n}"' for n in names)
+    marks = ", ".join("?" for _ in names)
+    sql = f"INSERT INTO {table.name} ({columns}) VALUES ({marks})"  # noqa: S608 — names from the schema
+    target.exec_driver_sql(sql, [tuple(r[n] for n in names) for r in rows])
 
 
 def redacted_row(row: Any) -> dict[str, Any]:
@@ -184,6 +217,10 @@ def _concerns(row: Any, uids: set[str], numbers: set[str]) -> bool:
     return row.state_hash is None and row.case_number in numbers
 
 
+def _history_row(row: Any, uids: set[str], numbers: set[str]) -> dict[str, Any]:
+    return dict(row._mapping) if _concerns(row, uids, numbers) else redacted_row(row)
+
+
 def copy_history(
     source: Connection, target: Connection, uids: set[str], numbers: set[str], exporter: str
 ) -> list[str]:
@@ -191,36 +228,21 @@ def copy_history(
     nothing about them stays out (except the exporter's own). Returns the origins kept."""
     table = table_of(AuditEntry)
     kept: set[str] = {exporter}
-    batch: list[dict[str, Any]] = []
     result = source.execution_options(yield_per=_BATCH).execute(select(table).order_by(table.c.id))
-    for row in result:
-        if _concerns(row, uids, numbers):
-            kept.add(row.origin)
-            batch.append(dict(row._mapping))
-        else:
-            batch.append(redacted_row(row))
-        if len(batch) >= _BATCH:
-            target.execute(insert(table), batch)
-            batch = []
-    if batch:
-        target.execute(insert(table), batch)
+    for partition in result.partitions():
+        rows = [_history_row(row, uids, numbers) for row in partition]
+        kept.update(row["origin"] for row in rows if row["action"] != REDACTED)
+        insert_plain(target, table, rows)
     origins = set(source.scalars(select(table.c.origin).distinct()))
     target.execute(delete(table).where(table.c.origin.in_(origins - kept)))
-    heads = [
-        dict(r)
-        for r in source.execute(
-            select(table_of(ChainHead)).where(ChainHead.origin.in_(kept))
-        ).mappings()
-    ]
-    _insert(target, ChainHead, heads)
+    _insert(target, ChainHead, _rows(source, ChainHead, "origin", kept))
     return sorted(kept)
 
 
 def _copy_records(
     source: Connection, target: Connection, records: dict[Any, list[dict[str, Any]]]
 ) -> None:
-    workspace = [dict(r) for r in source.execute(select(table_of(WorkspaceRow))).mappings()]
-    _insert(target, WorkspaceRow, workspace)
+    _insert(target, WorkspaceRow, _rows(source, WorkspaceRow, "id", [1]))
     for model in (*RECORD_MODELS, SearchKey):
         _insert(target, model, records[model])
 
@@ -229,16 +251,30 @@ def _broken_references(target: Connection) -> list[Any]:
     return list(target.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
 
 
-def build_database(session: Session, path: Path, case_ids: set[int], exporter: str) -> Contents:
-    """Write the case file's database for ``case_ids`` at ``path`` (a new file)."""
+PhotosKnown = Callable[[list[tuple[str, int]]], None]
+
+
+def build_database(
+    session: Session,
+    path: Path,
+    case_ids: set[int],
+    exporter: str,
+    photos_known: PhotosKnown | None = None,
+) -> Contents:
+    """Write the case file's database for ``case_ids`` at ``path`` (a new file).
+    ``photos_known`` hears which photos go in as soon as that is known (their copying need
+    not wait for the history)."""
     source = session.connection()
     records = gather_records(source, case_ids)
+    photos = [(r["sha256"], r["size"]) for r in sorted(records[PhotoFile], key=_by_sha)]
+    if photos_known is not None:
+        photos_known(photos)
     uids = {r["uid"] for model in RECORD_MODELS for r in records[model]}
     numbers = {r["case_number"] for r in records[Case]}
     engine = casefile_engine(path)
     try:
         with engine.begin() as target:
-            _create_schema(target)
+            create_schema(target)
             _copy_records(source, target, records)
             origins = copy_history(source, target, uids, numbers, exporter)
             broken = _broken_references(target)
@@ -254,7 +290,7 @@ def build_database(session: Session, path: Path, case_ids: set[int], exporter: s
     return Contents(
         case_numbers=sorted(numbers),
         exchanges=sorted(r["code"] for r in records[Exchange]),
-        photos=[(r["sha256"], r["size"]) for r in sorted(records[PhotoFile], key=_by_sha)],
+        photos=photos,
         head=None
         if head is None
         else {
@@ -271,6 +307,7 @@ def _by_sha(row: dict[str, Any]) -> str:
     return str(row["sha256"])
 
 
+@functools.cache
 def foreign_key_columns(model: Any) -> list[tuple[str, str]]:
     """(column, referenced table) for each of the model's foreign keys."""
     table = table_of(model)

@@ -13,9 +13,8 @@ from forensiclog.db.base import table_of
 from forensiclog.db.engine import sqlite_engine
 from forensiclog.db.models import AuditEntry, ChainHead, SearchKey
 from forensiclog.domain.casefile_manifest import Manifest, is_redacted
-from forensiclog.services.casefile_database import origin_label
 from forensiclog.services.casefile_export import RECORD_MODELS
-from forensiclog.services.casefile_history import CHAIN_COLUMNS, ChainState, verify_all
+from forensiclog.services.casefile_history import CHAIN_COLUMNS, ChainState
 from forensiclog.services.casefile_versions import Mention, Version, mention_of, noted, version_of
 
 
@@ -63,9 +62,12 @@ def _entries(connection: Connection) -> list[Any]:
     return list(connection.execute(query))
 
 
-def read_incoming(database: Path, manifest: Manifest, manifest_sha256: str) -> IncomingFile:
-    """Read the extracted database (read-only, immutable) into memory."""
-    incoming = IncomingFile(manifest, manifest_sha256)
+def read_incoming(
+    database: Path, manifest: Manifest, manifest_sha256: str, chains: dict[str, ChainState]
+) -> IncomingFile:
+    """Read the extracted database (read-only, immutable) into memory; ``chains`` are its
+    chains as verified."""
+    incoming = IncomingFile(manifest, manifest_sha256, chains=chains)
     engine = sqlite_engine(database, read_only=True, immutable=True)
     try:
         with engine.connect() as connection:
@@ -76,8 +78,6 @@ def read_incoming(database: Path, manifest: Manifest, manifest_sha256: str) -> I
             incoming.search_keys = _all(connection, SearchKey)
             incoming.entries = _entries(connection)
             incoming.heads = {r["origin"]: r for r in _all_heads(connection)}
-            labels = {manifest.workspace.uid: origin_label(manifest, manifest.workspace.uid)}
-            incoming.chains = verify_all(connection, labels)
     finally:
         engine.dispose()
     for entry in incoming.entries:

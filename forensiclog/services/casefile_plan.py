@@ -10,6 +10,7 @@ with equal content), ``same`` (both changed, to equal content), ``conflict`` (bo
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -77,6 +78,8 @@ class Plan:
     aliases: dict[str, str] = field(default_factory=dict)
     history: HistoryPlan = field(default_factory=HistoryPlan)
     refusals: list[Problem] = field(default_factory=list)
+    # This workspace's chain head when the plan was made: unchanged, nothing else changed.
+    local_head: int = 0
 
     def of_kind(self, *kinds: str) -> list[RecordPlan]:
         return [r for r in self.records if r.kind in kinds]
@@ -108,6 +111,7 @@ def natural_keys(model: Any) -> list[tuple[str, ...]]:
     return [k for k in keys if k != ("uid",)]
 
 
+@functools.cache
 def state_columns(model: Any) -> list[str]:
     return [
         c.key for c in table_of(model).columns if c.key != "id" and c.key not in model.audit_exclude
@@ -228,7 +232,7 @@ class Planner:
         v_local = version_of(mentions, model.audit_entity, self.origin)
         record = RecordPlan(
             model, row, values, UNCHANGED, local=local, version_in=v_in, version_local=v_local,
-            note=self.incoming.version_is_noted(uid), differences=_differences(model, values, local),
+            note=self.incoming.version_is_noted(uid),
         )  # fmt: skip
         latest = latest_note(mentions, self.origin)
         conflict_open = latest is not None and latest[0] == "merge.conflict"
@@ -240,6 +244,7 @@ class Planner:
             return record
         if includes(v_local, v_in):
             return record
+        record.differences = _differences(model, values, local)
         if includes(v_in, v_local):
             record.note = record.note or conflict_open
             record.kind = ADOPT if not record.differences else UPDATE
@@ -258,13 +263,15 @@ def _plain(value: Any) -> bool:
     return value is not None and not isinstance(value, Pending)
 
 
+def _differs(incoming: Any, local: Any) -> bool:
+    if isinstance(incoming, Pending):
+        return True
+    # Equal values are equal texts; only unequal ones need the canonical text to be sure.
+    return bool(incoming != local) and canonical_json(incoming) != canonical_json(local)
+
+
 def _differences(model: Any, values: dict[str, Any], local: dict[str, Any]) -> tuple[str, ...]:
-    return tuple(
-        column
-        for column in state_columns(model)
-        if isinstance(values[column], Pending)
-        or canonical_json(values[column]) != canonical_json(local[column])
-    )
+    return tuple(c for c in state_columns(model) if _differs(values[c], local[c]))
 
 
 def plan_merge(session: Session, incoming: IncomingFile, origin: str, *, unverified: bool) -> Plan:

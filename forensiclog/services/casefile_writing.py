@@ -84,13 +84,30 @@ def _digests(path: Path) -> tuple[str, int, int]:
     return digest.hexdigest(), crc, size
 
 
+def _read_whole(path: Path) -> bytes | None:
+    """The file's bytes if it is small enough to hold whole, else None (one open, no stat)."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        size = os.fstat(descriptor).st_size
+        if size > _WHOLE:
+            return None
+        data = os.read(descriptor, size + 1)
+        while len(data) < size:
+            more = os.read(descriptor, size - len(data))
+            if not more:
+                break
+            data += more
+        return data
+    finally:
+        os.close(descriptor)
+
+
 def add_photo(writer: ArchiveWriter, store: PhotoStore, sha: str) -> Member:
     """Copy one original into the archive, checking on the way that it still has its hash."""
     path = store.path_of(sha)
     try:
-        whole = path.stat().st_size <= _WHOLE
-        if whole:
-            data = path.read_bytes()
+        data = _read_whole(path)
+        if data is not None:
             digest, crc, size = hashlib.sha256(data).hexdigest(), zlib.crc32(data), len(data)
         else:
             digest, crc, size = _digests(path)
@@ -100,9 +117,11 @@ def add_photo(writer: ArchiveWriter, store: PhotoStore, sha: str) -> Member:
         ) from None
     if digest != sha:
         raise VerificationFailed(f"photo {sha}: the original no longer matches its hash; run check")
-    body = iter([data]) if whole else _file_chunks(path)
     name = photo_member(sha)
-    writer.add(name, body, method=STORED, crc32=crc, size=size, compressed=size)
+    if data is not None:
+        writer.add_whole(name, data, crc)
+    else:
+        writer.add(name, _file_chunks(path), method=STORED, crc32=crc, size=size, compressed=size)
     return Member(name, size, sha, crc)
 
 
@@ -142,17 +161,21 @@ def add_bytes(writer: ArchiveWriter, name: str, data: bytes) -> None:
 def write_archive(
     target: Path,
     *,
-    database: Path,
     photos: list[str],
     store: PhotoStore,
+    database: Callable[[], Path],
     manifest_for: Callable[[list[Member]], Manifest],
     signer: Signer,
 ) -> str:
-    """Write the archive to ``target`` (a new file), flush it to the disk; its SHA-256."""
+    """Write the archive to ``target`` (a new file) and flush it to the disk; its SHA-256.
+
+    The photos go first; ``database`` gives the database's path once it is built (it may be
+    built on another thread meanwhile)."""
     with target.open("xb") as handle, RunningHash() as file_hash:
         writer = ArchiveWriter(handle, file_hash.feed)
         members = [add_photo(writer, store, sha) for sha in photos]
-        members.append(add_database(writer, database, database.parent))
+        built = database()
+        members.append(add_database(writer, built, built.parent))
         manifest = manifest_for(members).to_bytes()
         add_bytes(writer, MANIFEST_MEMBER, manifest)
         add_bytes(writer, SIGNATURE_MEMBER, bytes.fromhex(signer.sign(manifest)))

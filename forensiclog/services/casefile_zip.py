@@ -194,6 +194,13 @@ class ArchiveWriter:
         self.entries.append(entry)
         return entry
 
+    def add_whole(self, name: str, data: bytes, crc32: int) -> Entry:
+        """A stored member held in memory, written with its header in one piece."""
+        entry = Entry(name, STORED, crc32, len(data), len(data), self._offset)
+        self._write(local_header(entry) + data)
+        self.entries.append(entry)
+        return entry
+
     def finish(self) -> None:
         start = self._offset
         for entry in self.entries:
@@ -367,11 +374,12 @@ class SizeExceeded(Exception):
 
 
 def member_chunks(
-    path: Path, entry: Entry, stored: Callable[[bytes], None] | None = None
+    source: Path | int, entry: Entry, stored: Callable[[bytes], None] | None = None
 ) -> Iterator[bytes]:
     """The member's content, inflated if deflated, never more than its declared size;
-    ``stored`` sees the bytes as they lie in the file."""
-    fd = os.open(path, os.O_RDONLY)
+    ``stored`` sees the bytes as they lie in the file. ``source`` is the archive's path, or
+    a descriptor open on it (kept open: opening costs more than reading a small photo)."""
+    fd = source if isinstance(source, int) else os.open(source, os.O_RDONLY)
     try:
         inflater = zlib.decompressobj(-15) if entry.method == DEFLATED else None
         produced, position, stop = 0, entry.data_offset, entry.end
@@ -390,7 +398,8 @@ def member_chunks(
         if produced != entry.size:
             raise SizeExceeded(f"it holds {produced} bytes, not the {entry.size} it declares")
     finally:
-        os.close(fd)
+        if not isinstance(source, int):
+            os.close(fd)
 
 
 def _inflate(inflater: zlib._Decompress, raw: bytes, room: int) -> bytes:
@@ -406,8 +415,8 @@ def _inflate(inflater: zlib._Decompress, raw: bytes, room: int) -> bytes:
 class MemberStream:
     """A member's content as a readable stream (for the photo store to copy from)."""
 
-    def __init__(self, path: Path, entry: Entry) -> None:
-        self._chunks = member_chunks(path, entry)
+    def __init__(self, source: Path | int, entry: Entry) -> None:
+        self._chunks = member_chunks(source, entry)
         self._buffer = b""
 
     def read(self, size: int = -1) -> bytes:

@@ -6,6 +6,7 @@ read-only workspace (``immutable``, ``query_only``): the file itself is only eve
 
 from __future__ import annotations
 
+import concurrent.futures as cf
 import contextlib
 import os
 import shutil
@@ -34,6 +35,7 @@ from forensiclog.domain.records import Problem
 from forensiclog.domain.roles import Action
 from forensiclog.services.casefile_check import Inspection, Limits, inspect
 from forensiclog.services.casefile_export import Contents, build_database, selected_cases
+from forensiclog.services.casefile_sqlite import build_sqlite_database
 from forensiclog.services.casefile_writing import write_archive
 from forensiclog.services.context import ServiceContext
 from forensiclog.services.photo_store import PhotoStore
@@ -209,6 +211,53 @@ def _publish(partial: Path, target: Path) -> None:
             os.close(descriptor)
 
 
+class _Build:
+    """The case file's database, built on its own thread from one read transaction; which
+    photos go in is known early, so they are copied while the history is still being written."""
+
+    def __init__(
+        self, ctx: ServiceContext, path: Path, exchange: str | None, cases: Sequence[str]
+    ) -> None:
+        self.ctx, self.path, self.exchange, self.cases = ctx, path, exchange, cases
+        self._photos: cf.Future[list[tuple[str, int]]] = cf.Future()
+        self._done: cf.Future[Contents] | None = None
+
+    def start(self, pool: cf.ThreadPoolExecutor) -> None:
+        self._done = pool.submit(self._run)
+
+    def _run(self) -> Contents:
+        workspace = self.ctx.workspace
+        try:
+            if workspace.engine.dialect.name == "sqlite":
+                return build_sqlite_database(
+                    workspace.path / DATABASE_FILE,
+                    self.path,
+                    exchange=self.exchange,
+                    numbers=self.cases,
+                    exporter=workspace.info.uid,
+                    photos_known=self._photos.set_result,
+                )
+            with self.ctx.reading() as session:
+                ids = selected_cases(session, exchange=self.exchange, numbers=self.cases)
+                uid = workspace.info.uid
+                return build_database(session, self.path, ids, uid, self._photos.set_result)
+        except BaseException as error:
+            if not self._photos.done():
+                self._photos.set_exception(error)
+            raise
+
+    def photos(self) -> list[str]:
+        return [sha for sha, _ in self._photos.result()]
+
+    def contents(self) -> Contents:
+        assert self._done is not None
+        return self._done.result()
+
+    def database(self) -> Path:
+        self.contents()
+        return self.path
+
+
 class CaseFileService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -227,36 +276,33 @@ class CaseFileService:
         if (exchange is None) == (not cases):
             raise InvalidInput("cases", "name an exchange (--exchange CODE) or cases, not both")
         target = _output(output)
-        workspace = self.ctx.workspace
-        with private_folder() as scratch:
-            database = scratch / DATABASE_MEMBER
-            with self.ctx.reading() as session:
-                ids = selected_cases(session, exchange=exchange, numbers=cases)
-                contents = build_database(session, database, ids, workspace.info.uid)
-            return self._seal(target, database, contents)
+        with private_folder() as scratch, cf.ThreadPoolExecutor(1) as pool:
+            build = _Build(self.ctx, scratch / DATABASE_MEMBER, exchange, cases)
+            build.start(pool)
+            return self._seal(target, build)
 
-    def _seal(self, target: Path, database: Path, contents: Contents) -> ExportResult:
+    def _seal(self, target: Path, build: _Build) -> ExportResult:
         workspace = self.ctx.workspace
-        store = PhotoStore(workspace.path, read_only=True)
         moment = iso_timestamp(self.ctx.clock())
 
         def manifest_for(members: list[Member]) -> Manifest:
-            return self._manifest(contents, members, moment)
+            return self._manifest(build.contents(), members, moment)
 
         partial = target.parent / f".{target.name}.partial-{os.getpid()}"
         with storage_errors(str(target)):
             try:
                 sha = write_archive(
                     partial,
-                    database=database,
-                    photos=[sha for sha, _ in contents.photos],
-                    store=store,
+                    photos=build.photos(),
+                    store=PhotoStore(workspace.path, read_only=True),
+                    database=build.database,
                     manifest_for=manifest_for,
                     signer=workspace.signer(),
                 )
-                self._record(target, sha, contents, partial)
+                self._record(target, sha, build.contents(), partial)
             finally:
                 partial.unlink(missing_ok=True)
+        contents = build.contents()
         return ExportResult(
             target, sha, len(contents.case_numbers), len(contents.photos), self._fingerprint()
         )

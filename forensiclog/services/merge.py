@@ -19,7 +19,7 @@ from typing import Any, BinaryIO, cast
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from forensiclog.db.models import Case, PhotoFile
+from forensiclog.db.models import Case, ChainHead, PhotoFile
 from forensiclog.domain.audit_chain import canonical_json
 from forensiclog.domain.casefile_manifest import CaseFileRefused, photo_member
 from forensiclog.domain.errors import InvalidInput, Refusal
@@ -49,7 +49,7 @@ from forensiclog.services.photo_store import PhotoStore
 from forensiclog.services.signing import fingerprint
 
 # Photos are stored by a few threads at once: each waits mostly on its own fsync.
-_PHOTO_THREADS = 4
+_PHOTO_THREADS = 8
 _SHOWN_PROBLEMS = 50
 
 
@@ -67,6 +67,11 @@ class MergeResult:
     records_updated: int
     unverified: bool = False
     notes: tuple[str, ...] = ()
+
+
+def _local_head(session: Any, origin: str) -> int:
+    head = session.get(ChainHead, origin)
+    return 0 if head is None else int(head.seq)
 
 
 def _case_outcomes(plan: Plan, incoming: IncomingFile) -> Counter[str]:
@@ -113,15 +118,16 @@ class MergeService:
             self._refuse_file(found, unverified)
             assert found.database is not None and found.manifest is not None
             sha = hashlib.sha256(found.manifest_bytes).hexdigest()
-            incoming = read_incoming(found.database, found.manifest, sha)
+            incoming = read_incoming(found.database, found.manifest, sha, found.chains)
             with self.ctx.reading() as session:
                 plan = plan_merge(session, incoming, self._origin, unverified=unverified)
+                plan.local_head = _local_head(session, self._origin)
             self._refuse_plan(path, plan)
             store = PhotoStore(self.ctx.workspace.path)
             placed: set[str] = set()
             try:
                 self._store_photos(found, plan, store, placed)
-                return self._write(found, incoming, store, placed, unverified=unverified)
+                return self._write(found, incoming, plan, store, placed, unverified=unverified)
             except BaseException:
                 self._discard(store, placed)
                 raise
@@ -153,16 +159,20 @@ class MergeService:
         self,
         found: Inspection,
         incoming: IncomingFile,
+        planned: Plan,
         store: PhotoStore,
         placed: set[str],
+        *,
         unverified: bool,
     ) -> MergeResult:
         with self.ctx.writing(Action.IMPORT_CASEFILE) as tx:
-            # Planned again under the write lock: the workspace may have changed meanwhile.
-            plan = self._refuse_plan(
-                found.path, plan_merge(tx.session, incoming, self._origin, unverified=unverified)
-            )
-            self._store_photos(found, plan, store, placed)
+            plan = planned
+            if _local_head(tx.session, self._origin) != planned.local_head:
+                # Every change here appends to this workspace's history: something changed
+                # since the plan was made, so it is made again under the write lock.
+                plan = plan_merge(tx.session, incoming, self._origin, unverified=unverified)
+                self._refuse_plan(found.path, plan)
+                self._store_photos(found, plan, store, placed)
             apply_plan(tx, plan, incoming)
             outcomes = _case_outcomes(plan, incoming)
             notes = _alias_notes(plan) + [

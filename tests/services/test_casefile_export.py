@@ -24,6 +24,8 @@ from forensiclog.domain.errors import (
     PermissionDenied,
     VerificationFailed,
 )
+from forensiclog.services.casefile_export import build_database, selected_cases
+from forensiclog.services.casefile_sqlite import build_sqlite_database
 from forensiclog.services.casefiles import verify_casefile
 from forensiclog.services.photo_store import PhotoStore
 from tests.conftest import Team
@@ -188,3 +190,29 @@ def test_openssl_and_sha256sum_alone_check_the_file(laptop: Team, tmp_path: Path
         data = (folder / member["path"]).read_bytes()
         assert hashlib.sha256(data).hexdigest() == member["sha256"]
         assert zlib.crc32(data) == member["crc32"]
+
+
+@pytest.mark.parametrize("selection", [{"exchange": "R2-0613"}, {"numbers": ["KYV-T1-00001-P01"]}])
+def test_the_sqlite_builder_and_the_portable_one_write_the_same_database(
+    laptop: Team, tmp_path: Path, selection: dict[str, object]
+) -> None:
+    """SQLite workspaces build the file's database in SQL; any other database through the
+    ORM's tables. Both must write the same rows."""
+    workspace = laptop.workspace
+    exporter = workspace.info.uid
+    exchange = selection.get("exchange")
+    numbers = list(selection.get("numbers", []))  # type: ignore[call-overload]
+    fast = build_sqlite_database(
+        workspace.path / "forensiclog.db", tmp_path / "fast.db", exchange=exchange,
+        numbers=numbers, exporter=exporter,
+    )  # fmt: skip
+    with laptop.auditor.ctx.reading() as session:
+        ids = selected_cases(session, exchange=exchange, numbers=numbers)  # type: ignore[arg-type]
+        portable = build_database(session, tmp_path / "portable.db", ids, exporter)
+    assert fast == portable
+    first, second = sqlite3.connect(tmp_path / "fast.db"), sqlite3.connect(tmp_path / "portable.db")
+    tables = [r[0] for r in first.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    assert "audit_entries" in tables and "cases" in tables
+    for table in tables:
+        query = f"SELECT * FROM {table} ORDER BY 1"
+        assert first.execute(query).fetchall() == second.execute(query).fetchall(), table
