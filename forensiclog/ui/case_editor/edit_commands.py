@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import QWidget
@@ -87,6 +88,8 @@ class UndoActions(QObject):
         )
 
     def _refresh(self) -> None:
+        if not shiboken6.isValid(self.stack):
+            return  # the stack empties itself while the window is destroyed
         idle = not self.context.busy
         self.undo_action.setEnabled(idle and self.stack.canUndo())
         self.redo_action.setEnabled(idle and self.stack.canRedo())

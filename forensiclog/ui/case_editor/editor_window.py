@@ -153,13 +153,16 @@ class CaseEditorWindow(QMainWindow):
         if self._closing and not self._pending_saves and not self.unsaved_tabs():
             self.close()
 
+    def _tab_title(self, page: CaseTab) -> str:
+        return self.tabs.tabText(self.tabs.indexOf(page)).replace("&", "")
+
     def closeEvent(self, event: QCloseEvent) -> None:
         dirty = self.unsaved_tabs()
         if not dirty:
             event.accept()
             self.closed.emit(self.context.case_number)
             return
-        answer = self.ask_unsaved(self, [self.tabs.tabText(self.tabs.indexOf(p)) for p in dirty])
+        answer = self.ask_unsaved(self, [self._tab_title(p) for p in dirty])
         if answer == Button.Discard:
             for page in dirty:
                 page.discard()
@@ -171,3 +174,7 @@ class CaseEditorWindow(QMainWindow):
             self._closing = True
             if not self.save_all():
                 self._closing = False
+                titles = ", ".join(self._tab_title(p) for p in self.unsaved_tabs())
+                self.messages.show_error(
+                    fill(self.tr("Not saved — complete or revert the edits in: %1."), titles)
+                )

@@ -8,11 +8,13 @@ user typed, so a reload caused by another tab never throws away typing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 Field = QLineEdit | QPlainTextEdit | QComboBox | QCheckBox
+W = TypeVar("W", QLineEdit, QPlainTextEdit, QComboBox, QCheckBox)
 
 
 def fill_combo(
@@ -23,7 +25,7 @@ def fill_combo(
     if blank is not None:
         combo.addItem(blank, "")
     for code, text in pairs:
-        combo.addItem(text, code)
+        combo.addItem(text, str(code))
 
 
 def read_field(widget: Field) -> str:
@@ -76,9 +78,9 @@ class FormFields(QObject):
         self.widgets: dict[str, Field] = {}
         self.baseline: dict[str, str] = {}
 
-    def add(self, name: str, widget: Field) -> Field:
+    def add(self, name: str, widget: W) -> W:
         self.widgets[name] = widget
-        self.baseline[name] = ""
+        self.baseline[name] = read_field(widget)  # a combo box without a blank starts on a value
         if isinstance(widget, QLineEdit | QPlainTextEdit):
             widget.textChanged.connect(self.edited)
         elif isinstance(widget, QCheckBox):
