@@ -34,7 +34,9 @@ from forensiclog.ui.vocabulary_text import nationality_label, status_label
 translate = QCoreApplication.translate
 SEARCH_DELAY_MS = 60  # long enough to skip the keystrokes of a word, short enough to feel live
 SEARCH_LIMIT = 500
-COLUMN_WIDTHS = (130, 105, 140, 115, 85, 65, 105)
+# What each column must show whole: the widest sample text (translated words are added).
+COLUMN_SAMPLES = ("KYV-T2-00153-P01", "N0613-00000", "", "", "000", "00", "")
+COMPLETENESS_WIDTH = 80
 
 
 class CaseListPanel(QWidget):
@@ -139,11 +141,27 @@ class CaseListPanel(QWidget):
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            table.setColumnWidth(column, width)
+        self._fit_columns(table)
         table.setItemDelegateForColumn(2, StatusDelegate(table))
         table.setItemDelegateForColumn(6, CompletenessDelegate(table))
         return table
+
+    def _fit_columns(self, table: QTableView) -> None:
+        """Widths from the words a column can hold, in the current language — never from
+        the rows, which are not loaded."""
+        metrics = table.fontMetrics()
+        header = table.horizontalHeader()
+        words: dict[int, list[str]] = {
+            2: [status_label(s) for s in Status],
+            3: [nationality_label(n) for n in Nationality],
+        }
+        for column, sample in enumerate(COLUMN_SAMPLES):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            texts = [sample, *words.get(column, [])]
+            cell = max(metrics.horizontalAdvance(t) for t in texts) + 12
+            heading = header.fontMetrics().horizontalAdvance(title) + 20  # room for the arrow
+            table.setColumnWidth(column, max(cell, heading))
+        table.setColumnWidth(6, max(table.columnWidth(6), COMPLETENESS_WIDTH))
 
     def _connect_signals(self) -> None:
         self.search.textChanged.connect(self._on_search_text_changed)

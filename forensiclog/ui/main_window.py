@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
             panel.setContentsMargins(6, 6, 6, 6)
             self.splitter.addWidget(panel)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([250, 760, 330])
+        self.splitter.setSizes([230, 826, 310])
         self.setCentralWidget(self.splitter)
         self.setMinimumSize(*MIN_SIZE)
 

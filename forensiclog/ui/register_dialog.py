@@ -204,7 +204,7 @@ class RegisterDialog(QDialog):
                 )
             )
             return
-        self._clear()
+        self.clear_form()
         self._pending += 1
         self._context.settings.last_exchange = body.exchange
         cases = self._context.services.cases
@@ -251,7 +251,7 @@ class RegisterDialog(QDialog):
         self.problem.show()
         self.problem_shown.emit(text)
 
-    def _clear(self) -> None:
+    def clear_form(self) -> None:
         self.problem.hide()
         self.tag.clear()
         self.condition.setCurrentIndex(0)
@@ -278,5 +278,5 @@ class RegisterDialog(QDialog):
         ):
             event.ignore()
             return
-        self._clear()
+        self.clear_form()
         event.accept()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -85,25 +86,24 @@ def shoot_main_window(context: AppContext, case: str, out: Path) -> MainWindow:
     return window
 
 
-def shoot_register_form(window: MainWindow, out: Path) -> None:
+def shoot_register_form(window: MainWindow, out: Path, language: str) -> None:
     window.start_registering()
     form = window.register_dialog
     assert form is not None
     exchange = window.exchanges.model.codes()[-1]
     form.exchange.setCurrentIndex(form.exchange.findText(exchange))
-    for tag, condition in (("SCREEN-1", 2), ("SCREEN-2", 6)):
+    for tag, condition in ((f"{language.upper()}-0001", 2), (f"{language.upper()}-0002", 6)):
         form.tag.setText(tag)
         form.condition.setCurrentIndex(condition)
         form.location.setText("Рефрижератор 2, полиця 3")
         form.sex.setCurrentIndex(1)
         form.accept()
         wait_for(form.case_registered)
-    form.tag.setText("SCREEN-3")
+    form.tag.setText(f"{language.upper()}-0003")
     form.condition.setCurrentIndex(5)
     settle()
     composite(window, form, out)
-    form.tag.clear()
-    form.condition.setCurrentIndex(0)
+    form.clear_form()
     form.close()
 
 
@@ -145,7 +145,7 @@ def shoot_language(language: str, services: Services, case: str, out: Path) -> l
     context = AppContext(services, runner, AppSettings(), switch)
     written = [out / f"main-window-{language}.png", out / f"register-body-{language}.png"]
     window = shoot_main_window(context, case, written[0])
-    shoot_register_form(window, written[1])
+    shoot_register_form(window, written[1], language)
     editor = editor_screenshots()
     if editor is not None:
         made = editor(services, case, out, language=language, runner=runner, size=SIZE)
@@ -172,8 +172,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as scratch:
         QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, scratch)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, scratch)
-        if options.workspace:
-            path, user, password = options.workspace, options.user, options.password
+        if options.workspace:  # a copy: the shots register bodies
+            path, user, password = Path(scratch) / "copy", options.user, options.password
+            shutil.copytree(options.workspace, path)
         else:
             print("building the demo workspace…", file=sys.stderr)
             path, user, password = demo_workspace(Path(scratch))
