@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from PySide6.QtWidgets import QWidget
 
     from forensiclog.services.build import Services
@@ -33,3 +35,18 @@ def open_case_editor(
     window = CaseEditorWindow(services, case_number, runner or TaskRunner(), parent)
     window.show()
     return window
+
+
+def save_editor_screenshots(
+    services: Services,
+    case_number: str,
+    folder: Path,
+    language: str = "en",
+    *,
+    runner: TaskRunner | None = None,
+    size: tuple[int, int] = (1366, 768),
+) -> list[Path]:
+    """Write the documents and photos tabs of ``case_number`` as PNGs into ``folder``."""
+    from forensiclog.ui.case_editor.editor_screenshots import save_editor_screenshots as save
+
+    return save(services, case_number, folder, language, runner=runner, size=size)

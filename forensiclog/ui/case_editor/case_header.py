@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QToolButton,
     QWidget,
 )
 
@@ -21,6 +20,8 @@ from forensiclog.ui.case_editor.editor_context import EditorContext
 from forensiclog.ui.case_editor.labels import MISSING, label
 from forensiclog.ui.translators import fill
 from forensiclog.ui.vocabulary_text import status_label
+
+CHIP = "QLabel { background: %s; color: %s; border-radius: 9px; }"
 
 
 def capitalised(text: str) -> str:
@@ -41,7 +42,7 @@ class CaseHeader(QWidget):
         self.moves_label = QLabel(self.tr("Move to:"))
         self.move_buttons: dict[str, QPushButton] = {}
         self.moves = QHBoxLayout()
-        self.correct_button = QToolButton()
+        self.correct_button = QPushButton()
         self._build()
 
     def _build(self) -> None:
@@ -55,15 +56,16 @@ class CaseHeader(QWidget):
         strong.setBold(True)
         self.status.setFont(strong)
         self.completeness.setWordWrap(True)
-        self.correct_button.setText(self.tr("&Correct status…"))
-        self.correct_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.correct_button.setText(self.tr("&Correct status"))
         self.correct_button.setMenu(QMenu(self.correct_button))
-        self.correct_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for chip in (self.status, self.lock):
+            chip.setContentsMargins(8, 2, 8, 2)
         grid = QGridLayout(self)
         grid.setContentsMargins(4, 2, 4, 2)
         grid.setHorizontalSpacing(18)
         grid.addWidget(self.number, 0, 0, 2, 1)
         line = QHBoxLayout()
+        line.setSpacing(10)
         line.addWidget(self.status)
         line.addWidget(self.lock)
         line.addWidget(self.details)
@@ -79,9 +81,14 @@ class CaseHeader(QWidget):
     # -- showing ----------------------------------------------------------------------------
 
     def show_case(self, record: CaseRecord) -> None:
-        self.status.setText(fill(self.tr("Status: %1"), capitalised(status_label(record.status))))
-        self.lock.setText(self._lock_text(record))
-        self.lock.setStyleSheet("color: #8c1d18;" if record.locked else "color: #3c3c3c;")
+        self.status.setText(capitalised(status_label(record.status)))
+        self.status.setAccessibleName(fill(self.tr("Status: %1"), self.status.text()))
+        self.status.setStyleSheet(CHIP % ("#e3ecf7", "#1d3f66"))
+        lock = self._lock_text(record)
+        self.lock.setText(lock)
+        self.lock.setVisible(bool(lock))
+        colours = ("#fbe3e0", "#8c1d18") if record.locked else ("#ececec", "#3c3c3c")
+        self.lock.setStyleSheet(CHIP % colours)
         tag = record.tag or self.tr("none")
         self.details.setText(fill(self.tr("Exchange %1 · tag %2"), record.exchange, tag))
         missing = ", ".join(label(MISSING, code) for code in record.missing)
@@ -94,7 +101,7 @@ class CaseHeader(QWidget):
     def _lock_text(self, record: CaseRecord) -> str:
         if record.locked:
             return self.tr(
-                "🔒 Locked: confirmed decision — corrections by a coordinator, with a reason"
+                "Locked: confirmed decision — corrections by a coordinator, with a reason"
             )
         if not self.context.may(Action.EDIT_CASE):
             return self.tr("Read only")

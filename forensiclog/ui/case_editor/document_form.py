@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpacerItem,
     QVBoxLayout,
     QWidget,
 )
@@ -24,13 +25,16 @@ from forensiclog.domain.countries import country_choices
 from forensiclog.domain.document_fields import DocumentFields, reconcile
 from forensiclog.domain.errors import InvalidInput
 from forensiclog.domain.mrz import MrzResult
-from forensiclog.domain.records import DocumentRecord
+from forensiclog.domain.records import DocumentRecord, PhotoRecord
 from forensiclog.domain.text import parse_date
 from forensiclog.domain.vocabulary import DocumentKind
 from forensiclog.ui.case_editor.case_tab import form_layout, labelled_row
 from forensiclog.ui.case_editor.form_fields import FormFields, as_text, fill_combo
 from forensiclog.ui.case_editor.labels import DOCUMENT_KINDS, choices
 from forensiclog.ui.case_editor.mrz_box import MrzBox
+from forensiclog.ui.photos.photo_grid_model import PhotoGridModel
+from forensiclog.ui.photos.photo_grid_view import PhotoGridView
+from forensiclog.ui.photos.thumbnail_loader import ThumbnailLoader
 from forensiclog.ui.translators import fill
 
 # Fields the MRZ can fill, as DocumentFields names them (all are form fields too).
@@ -82,9 +86,12 @@ def _date(text: str) -> dt.date | None:
 class DocumentForm(QGroupBox):
     save_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.fields = FormFields(self)
+        self.photos = PhotoGridModel(loader, self)
+        self.photo_strip = PhotoGridView(self)
+        self.photos_caption = QLabel(self.tr("Photos of this document"), self)
         self.mrz = MrzBox(self)
         self.accept_invalid = QCheckBox(
             self.tr("Record the zone as &damaged (accept failed checks)")
@@ -100,7 +107,12 @@ class DocumentForm(QGroupBox):
 
     def _build(self) -> None:
         columns = QHBoxLayout(self)
-        columns.addLayout(self._identity_form(), 1)
+        left = QVBoxLayout()
+        form = self._identity_form()
+        self._where_rows(form)
+        left.addLayout(form)
+        left.addStretch(1)
+        columns.addLayout(left, 1)
         right = QVBoxLayout()
         right.addWidget(self.mrz)
         right.addWidget(self.accept_invalid)
@@ -108,8 +120,12 @@ class DocumentForm(QGroupBox):
         self.warnings.setTextFormat(Qt.TextFormat.PlainText)
         self.warnings.setStyleSheet("color: #8a5300;")
         right.addWidget(self.warnings)
-        right.addLayout(self._where_form())
-        right.addStretch(1)
+        self.photo_strip.setModel(self.photos)
+        self.photo_strip.setAcceptDrops(False)
+        self.photo_strip.setAccessibleName(self.photos_caption.text())
+        self.photos_caption.setBuddy(self.photo_strip)
+        right.addWidget(self.photos_caption)
+        right.addWidget(self.photo_strip, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
@@ -150,8 +166,9 @@ class DocumentForm(QGroupBox):
             widget.setPlaceholderText(self.tr("YYYY-MM-DD"))
         return form
 
-    def _where_form(self) -> QFormLayout:
-        form = form_layout()
+    def _where_rows(self, form: QFormLayout) -> None:
+        """Where the document was found and sealed, under its identity fields."""
+        form.addItem(QSpacerItem(0, 10))
         found = self.fields.add("found_at", QLineEdit())
         labelled_row(form, self.tr("&Found at (on the body)"), found, found)
         bag = self.fields.add("bag", QLineEdit())
@@ -160,7 +177,6 @@ class DocumentForm(QGroupBox):
         notes.setTabChangesFocus(True)
         notes.setFixedHeight(54)
         labelled_row(form, self.tr("N&otes"), self.fields.add("notes", notes), notes)
-        return form
 
     def _country_box(self) -> QComboBox:
         box = QComboBox()
@@ -210,6 +226,15 @@ class DocumentForm(QGroupBox):
         self.accept_invalid.setChecked(False)
         self._show_checks()
         self.refresh_buttons()
+
+    def show_photos(self, photos: list[PhotoRecord]) -> None:
+        self.photos.set_photos(photos)
+        self.photos_caption.setText(
+            self.tr("Photos of this document")
+            if photos
+            else self.tr("No photo of this document yet")
+        )
+        self.photo_strip.setVisible(bool(photos))
 
     def discard(self) -> None:
         self.fields.reset()

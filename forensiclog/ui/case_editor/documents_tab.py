@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from forensiclog.domain.records import CaseRecord, DocumentRecord
@@ -19,6 +19,8 @@ from forensiclog.ui.case_editor.record_table_model import (
     RecordTableModel,
     record_table_view,
 )
+from forensiclog.ui.photos.photo_viewer import PhotoViewer
+from forensiclog.ui.photos.thumbnail_loader import ThumbnailLoader
 from forensiclog.ui.tasks import Task
 from forensiclog.ui.translators import fill
 
@@ -39,8 +41,11 @@ class DocumentsTab(CaseTab):
         )
         self.table = record_table_view(self.model, self.tr("Documents found"))
         self.new_button = QPushButton(self.tr("&New document"))
-        self.form = DocumentForm()
+        self.loader = ThumbnailLoader(context.runner, context.services.photos.thumbnail, self)
+        self.form = DocumentForm(self.loader)
+        self.viewer: PhotoViewer | None = None
         self._select_after_save: int | None = None
+        self._record: CaseRecord | None = None
         self._build()
         self._connect_signals()
 
@@ -57,7 +62,7 @@ class DocumentsTab(CaseTab):
         split.addWidget(left)
         split.addWidget(self.form)
         split.setStretchFactor(1, 1)
-        split.setSizes([330, 950])
+        split.setSizes([400, 880])
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(split)
@@ -66,6 +71,7 @@ class DocumentsTab(CaseTab):
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.new_button.clicked.connect(self._on_new_clicked)
         self.form.save_requested.connect(self.save)
+        self.form.photo_strip.photo_opened.connect(self._on_strip_photo_opened)
 
     def _names(self, document: DocumentRecord) -> str:
         return " ".join(n for n in (document.surname, document.given_names) if n)
@@ -82,7 +88,8 @@ class DocumentsTab(CaseTab):
         self._select_after_save = None
         blocked = self.table.selectionModel().blockSignals(True)
         self.model.set_records(record.documents)
-        self.table.resizeColumnsToContents()
+        for column in range(self.model.columnCount() - 1):
+            self.table.resizeColumnToContents(column)
         self.table.selectionModel().blockSignals(blocked)
         editable = self.context.may_edit(Action.ADD_EVIDENCE)
         self.new_button.setEnabled(editable)
@@ -90,17 +97,31 @@ class DocumentsTab(CaseTab):
         shown = next((d for d in record.documents if d.id == current), None)
         if shown is not None:
             self.table.selectRow(record.documents.index(shown))
-        self.form.show_document(shown, keep_edits=True)
+        self._record = record
+        self._show(shown, keep_edits=True)
+
+    def _show(self, document: DocumentRecord | None, *, keep_edits: bool = False) -> None:
+        self.form.show_document(document, keep_edits=keep_edits)
+        photos = self._record.photos if self._record and document else ()
+        self.form.show_photos([p for p in photos if document and p.document == document.id])
 
     def _on_table_selection_changed(self, selected: QItemSelection, _old: QItemSelection) -> None:
         rows = selected.indexes()
         if rows:
-            self.form.show_document(self.model.record(rows[0].row()))
+            self._show(self.model.record(rows[0].row()))
 
     def _on_new_clicked(self) -> None:
         self.table.clearSelection()
-        self.form.show_document(None)
+        self._show(None)
         self.form.fields.widgets["kind"].setFocus()
+
+    def _on_strip_photo_opened(self, index: QModelIndex) -> None:
+        services = self.context.services
+        photos = self.form.photos.photos
+        self.viewer = PhotoViewer(
+            self.context.runner, services.photos.preview, photos, index.row(), self
+        )
+        self.viewer.show()
 
     # -- saving -----------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -24,6 +24,8 @@ from forensiclog.ui.case_editor.edit_commands import UndoActions
 from forensiclog.ui.case_editor.editor_context import EditorContext
 from forensiclog.ui.case_editor.message_bar import MessageBar
 from forensiclog.ui.case_editor.tab_set import build_tabs
+from forensiclog.ui.photos.photo_grid_view import dropped_paths
+from forensiclog.ui.photos.photos_tab import PhotosTab
 from forensiclog.ui.tasks import Task, TaskRunner
 from forensiclog.ui.translators import fill
 
@@ -71,6 +73,7 @@ class CaseEditorWindow(QMainWindow):
         self._pending_saves: set[int] = set()
         self._build()
         self._connect_signals()
+        self.setAcceptDrops(True)
         self.setWindowTitle(fill(self.tr("Case %1 — ForensicLog"), case_number))
         self.resize(1280, 720)
         self.context.reload()
@@ -152,6 +155,27 @@ class CaseEditorWindow(QMainWindow):
             self._closing = False
         if self._closing and not self._pending_saves and not self.unsaved_tabs():
             self.close()
+
+    # -- files dropped anywhere on the window go to the photos ---------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        photos = self._photos_page()
+        if photos is not None and dropped_paths(event) and photos.bar.add_button.isEnabled():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        photos, paths = self._photos_page(), dropped_paths(event)
+        if photos is None or not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.tabs.setCurrentWidget(photos)
+        photos.import_files(paths)
+
+    def _photos_page(self) -> PhotosTab | None:
+        return next((p for p in self.pages if isinstance(p, PhotosTab)), None)
 
     def _tab_title(self, page: CaseTab) -> str:
         return self.tabs.tabText(self.tabs.indexOf(page)).replace("&", "")

@@ -6,10 +6,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from forensiclog.ui.photos.photo_import import ImportOutcome
 from forensiclog.ui.refusal_text import describe_refusal
+from forensiclog.ui.translators import english_plural, fill
 
 
 def _tr(text: str, n: int) -> str:
-    return QCoreApplication.translate("ImportReport", text, None, n)
+    return english_plural(QCoreApplication.translate("ImportReport", text, None, n), n)
 
 
 def outcome_text(outcome: ImportOutcome) -> str:
@@ -34,8 +35,9 @@ def outcome_text(outcome: ImportOutcome) -> str:
         )
     if outcome.stopped_by is not None:
         parts.append(
-            QCoreApplication.translate("ImportReport", "Import stopped: %1").replace(
-                "%1", describe_refusal(outcome.stopped_by)
+            fill(
+                QCoreApplication.translate("ImportReport", "Import stopped: %1"),
+                describe_refusal(outcome.stopped_by),
             )
         )
     return " ".join(parts)

@@ -28,7 +28,7 @@ from forensiclog.ui.photos.photo_import import (
 from forensiclog.ui.photos.photo_viewer import PhotoViewer
 from forensiclog.ui.photos.thumbnail_loader import ThumbnailLoader
 from forensiclog.ui.tasks import Task, TaskFailure
-from forensiclog.ui.translators import fill
+from forensiclog.ui.translators import english_plural, fill
 
 FILE_FILTER = "*.jpg *.jpeg *.png *.tif *.tiff *.webp *.gif *.heic *.heif"
 
@@ -88,7 +88,7 @@ class PhotosTab(CaseTab):
         if row >= 0:
             self.grid.setCurrentIndex(self.model.index(row, 0))
         count = len(record.photos)
-        self.bar.count.setText(self.tr("%n photo(s)", "", count))
+        self.bar.count.setText(english_plural(self.tr("%n photo(s)", "", count), count))
         self.bar.add_button.setEnabled(self._may_add() and self._import is None)
         self.bar.hint.setVisible(self._may_add())
 
