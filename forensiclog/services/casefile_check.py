@@ -34,14 +34,8 @@ from forensiclog.domain.errors import EnvironmentProblem, NotFound
 from forensiclog.domain.records import Problem
 from forensiclog.services.casefile_database import check_database
 from forensiclog.services.casefile_history import ChainState
-from forensiclog.services.casefile_zip import (
-    DEFLATED,
-    Entry,
-    SizeExceeded,
-    StructureError,
-    member_chunks,
-    read_layout,
-)
+from forensiclog.services.casefile_layout import DEFLATED, Entry, StructureError, read_layout
+from forensiclog.services.casefile_zip import SizeExceeded, member_chunks
 from forensiclog.services.signing import verify_signature
 
 

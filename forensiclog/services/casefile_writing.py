@@ -21,7 +21,8 @@ from forensiclog.domain.casefile_manifest import (
     photo_member,
 )
 from forensiclog.domain.errors import VerificationFailed
-from forensiclog.services.casefile_zip import CHUNK, DEFLATED, STORED, ArchiveWriter
+from forensiclog.services.casefile_layout import CHUNK, DEFLATED, STORED
+from forensiclog.services.casefile_zip import ArchiveWriter
 from forensiclog.services.photo_store import PhotoStore
 from forensiclog.services.signing import Signer
 

@@ -26,14 +26,8 @@ from forensiclog.domain.casefile_manifest import (
 )
 from forensiclog.domain.errors import NotFound
 from forensiclog.services.casefile_check import Limits
-from forensiclog.services.casefile_zip import (
-    DEFLATED,
-    STORED,
-    ArchiveWriter,
-    Entry,
-    member_chunks,
-    read_layout,
-)
+from forensiclog.services.casefile_layout import DEFLATED, STORED, Entry, read_layout
+from forensiclog.services.casefile_zip import ArchiveWriter, member_chunks
 from forensiclog.services.casefiles import open_casefile, verify_casefile
 from forensiclog.services.signing import load_key
 from tests.conftest import Team
