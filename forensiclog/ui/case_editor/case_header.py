@@ -87,6 +87,9 @@ class CaseHeader(QWidget):
         lock = self._lock_text(record)
         self.lock.setText(lock)
         self.lock.setVisible(bool(lock))
+        explained = self.tr("Confirmed decision: corrections only by a coordinator, with a reason")
+        self.lock.setToolTip(explained if record.locked else "")
+        self.lock.setAccessibleDescription(explained if record.locked else "")
         colours = ("#fbe3e0", "#8c1d18") if record.locked else ("#ececec", "#3c3c3c")
         self.lock.setStyleSheet(CHIP % colours)
         tag = record.tag or self.tr("none")
@@ -100,9 +103,7 @@ class CaseHeader(QWidget):
 
     def _lock_text(self, record: CaseRecord) -> str:
         if record.locked:
-            return self.tr(
-                "Locked: confirmed decision — corrections by a coordinator, with a reason"
-            )
+            return self.tr("Locked")
         if not self.context.may(Action.EDIT_CASE):
             return self.tr("Read only")
         return ""

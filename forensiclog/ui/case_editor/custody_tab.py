@@ -12,6 +12,7 @@ from forensiclog.ui.case_editor.form_fields import FormFields
 from forensiclog.ui.case_editor.record_table_model import (
     Column,
     RecordTableModel,
+    fit_columns,
     record_table_view,
 )
 from forensiclog.ui.case_editor.samples_tab import when
@@ -61,7 +62,7 @@ class CustodyTab(CaseTab):
 
     def show_case(self, record: CaseRecord) -> None:
         self.model.set_records(tuple(reversed(record.custody)))
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         where = record.location or self.tr("not recorded")
         self.location.setText(fill(self.tr("Now at: %1"), where))
         # Custody goes on after a case is locked: moving the body is not an edit of the findings.

@@ -101,6 +101,7 @@ class DocumentForm(QGroupBox):
         self.revert_button = QPushButton(self.tr("Re&vert"))
         self.document: DocumentRecord | None = None
         self._editable = False
+        self._showing = False
         self._build()
         self._connect_signals()
         self.show_document(None)
@@ -182,6 +183,8 @@ class DocumentForm(QGroupBox):
         box = QComboBox()
         box.setEditable(True)
         box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(16)
         box.addItem("", "")
         for code, name in country_choices(interface_language()):
             box.addItem(f"{code} — {name}", code)
@@ -223,6 +226,11 @@ class DocumentForm(QGroupBox):
         )
         values = NEW_DOCUMENT if document is None else record_values(document)
         self.fields.show(values, keep_edits=keep_edits and same)
+        self._showing = True  # a stored zone is shown as it was saved, not used to fill
+        try:
+            self.mrz.refresh()
+        finally:
+            self._showing = False
         self.accept_invalid.setChecked(False)
         self._show_checks()
         self.refresh_buttons()
@@ -238,6 +246,11 @@ class DocumentForm(QGroupBox):
 
     def discard(self) -> None:
         self.fields.reset()
+        self._showing = True
+        try:
+            self.mrz.refresh()
+        finally:
+            self._showing = False
         self.accept_invalid.setChecked(False)
         self._show_checks()
 
@@ -284,7 +297,7 @@ class DocumentForm(QGroupBox):
 
     def _on_mrz_zone_read(self, zone: MrzResult | None) -> None:
         """Fill the empty fields from a whole zone; a field whose check failed stays empty."""
-        if zone is None or not self._editable:
+        if zone is None or not self._editable or self._showing:
             return
         filled, _warnings = reconcile(self.typed_fields(), zone)
         values = self.fields.values()

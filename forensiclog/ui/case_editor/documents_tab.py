@@ -17,6 +17,7 @@ from forensiclog.ui.case_editor.labels import DOCUMENT_KINDS, label
 from forensiclog.ui.case_editor.record_table_model import (
     Column,
     RecordTableModel,
+    fit_columns,
     record_table_view,
 )
 from forensiclog.ui.photos.photo_viewer import PhotoViewer
@@ -31,11 +32,9 @@ class DocumentsTab(CaseTab):
         self.undo = undo
         self.model = RecordTableModel(
             [
-                Column(self.tr("Kind"), lambda d: label(DOCUMENT_KINDS, d.kind)),
-                Column(self.tr("State"), lambda d: d.country or ""),
+                Column(self.tr("Document"), self._kind),
                 Column(self.tr("Number"), lambda d: d.number or ""),
                 Column(self.tr("Name as printed"), self._names),
-                Column(self.tr("MRZ"), self._zone_state),
             ],
             self,
         )
@@ -62,7 +61,7 @@ class DocumentsTab(CaseTab):
         split.addWidget(left)
         split.addWidget(self.form)
         split.setStretchFactor(1, 1)
-        split.setSizes([400, 880])
+        split.setSizes([440, 840])
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(split)
@@ -76,10 +75,12 @@ class DocumentsTab(CaseTab):
     def _names(self, document: DocumentRecord) -> str:
         return " ".join(n for n in (document.surname, document.given_names) if n)
 
-    def _zone_state(self, document: DocumentRecord) -> str:
-        if not document.mrz:
-            return "—"
-        return self.tr("valid") if document.mrz_valid else self.tr("damaged")
+    def _kind(self, document: DocumentRecord) -> str:
+        kind = label(DOCUMENT_KINDS, document.kind)
+        text = f"{kind} ({document.country})" if document.country else kind
+        if document.mrz and not document.mrz_valid:
+            text += " · " + self.tr("MRZ damaged")
+        return text
 
     # -- showing ----------------------------------------------------------------------------
 
@@ -88,8 +89,7 @@ class DocumentsTab(CaseTab):
         self._select_after_save = None
         blocked = self.table.selectionModel().blockSignals(True)
         self.model.set_records(record.documents)
-        for column in range(self.model.columnCount() - 1):
-            self.table.resizeColumnToContents(column)
+        fit_columns(self.table)
         self.table.selectionModel().blockSignals(blocked)
         editable = self.context.may_edit(Action.ADD_EVIDENCE)
         self.new_button.setEnabled(editable)

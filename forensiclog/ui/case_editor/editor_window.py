@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -30,6 +30,7 @@ from forensiclog.ui.tasks import Task, TaskRunner
 from forensiclog.ui.translators import fill
 
 Button = QMessageBox.StandardButton
+translate = QCoreApplication.translate
 # (window, the titles of the tabs with unsaved edits) -> Save, Discard or Cancel
 UnsavedAsker = Callable[[QWidget, list[str]], QMessageBox.StandardButton]
 
@@ -37,9 +38,10 @@ UnsavedAsker = Callable[[QWidget, list[str]], QMessageBox.StandardButton]
 def ask_about_unsaved(window: QWidget, tabs: list[str]) -> QMessageBox.StandardButton:
     box = QMessageBox(window)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(window.tr("Unsaved edits"))
-    box.setText(fill(window.tr("This case has edits that are not saved: %1."), ", ".join(tabs)))
-    box.setInformativeText(window.tr("Save them before closing?"))
+    box.setWindowTitle(translate("CaseEditorWindow", "Unsaved edits"))
+    text = translate("CaseEditorWindow", "This case has edits that are not saved: %1.")
+    box.setText(fill(text, ", ".join(tabs)))
+    box.setInformativeText(translate("CaseEditorWindow", "Save them before closing?"))
     box.setStandardButtons(Button.Save | Button.Discard | Button.Cancel)
     box.setDefaultButton(Button.Save)
     return Button(box.exec())

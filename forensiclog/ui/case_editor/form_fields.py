@@ -20,7 +20,13 @@ W = TypeVar("W", QLineEdit, QPlainTextEdit, QComboBox, QCheckBox)
 def fill_combo(
     combo: QComboBox, pairs: Iterable[tuple[str, str]], *, blank: str | None = ""
 ) -> None:
-    """Codes as item data, words as item text; ``blank`` adds an empty choice first."""
+    """Codes as item data, words as item text; ``blank`` adds an empty choice first.
+
+    The box asks only for room for a short entry, so a long one never widens a form: it grows
+    with its layout and the open list shows entries whole.
+    """
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(10)
     combo.clear()
     if blank is not None:
         combo.addItem(blank, "")

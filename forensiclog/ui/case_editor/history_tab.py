@@ -11,6 +11,7 @@ from forensiclog.ui.case_editor.history_text import action_text, change_text, wh
 from forensiclog.ui.case_editor.record_table_model import (
     Column,
     RecordTableModel,
+    fit_columns,
     record_table_view,
 )
 
@@ -47,5 +48,4 @@ class HistoryTab(CaseTab):
 
     def show_case(self, record: CaseRecord) -> None:
         self.model.set_records(tuple(reversed(record.history)))
-        for column in range(4):
-            self.table.resizeColumnToContents(column)
+        fit_columns(self.table)

@@ -112,6 +112,10 @@ class MrzBox(QWidget):
     def setReadOnly(self, read_only: bool) -> None:
         self.editor.setReadOnly(read_only)
 
+    def refresh(self) -> None:
+        """Read the editor's text again (after it was set with its signals blocked)."""
+        self._on_editor_text_changed()
+
     def _on_editor_text_changed(self) -> None:
         reading = read_live(self.editor.toPlainText())
         was_complete = self._reading.complete

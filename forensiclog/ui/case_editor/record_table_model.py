@@ -82,3 +82,14 @@ def record_table_view(model: RecordTableModel, accessible_name: str) -> QTableVi
     header.setSectionResizeMode(model.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
     view.horizontalHeader().setHighlightSections(False)
     return view
+
+
+def fit_columns(view: QTableView, share: float = 0.4) -> None:
+    """Every column but the last as wide as its contents, none wider than ``share`` of the
+    view, so the last (stretching) column always keeps room and no scroll bar is needed."""
+    model = view.model()
+    widest = max(int(view.viewport().width() * share), 80)
+    for column in range(model.columnCount() - 1):
+        view.resizeColumnToContents(column)
+        if view.columnWidth(column) > widest:
+            view.setColumnWidth(column, widest)

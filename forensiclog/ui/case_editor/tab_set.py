@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget
 
 from forensiclog.ui.case_editor.case_tab import CaseTab
@@ -17,19 +18,21 @@ from forensiclog.ui.case_editor.identification_tab import IdentificationTab
 from forensiclog.ui.case_editor.samples_tab import SamplesTab
 from forensiclog.ui.photos.photos_tab import PhotosTab
 
+translate = QCoreApplication.translate
+
 
 def build_tabs(context: EditorContext, undo: UndoActions, tabs: QTabWidget) -> list[CaseTab]:
     """Every tab, added to ``tabs``; Ctrl+1 … Ctrl+9 follow this order."""
     pages: list[tuple[CaseTab, str]] = [
-        (FindingsTab(context, undo), tabs.tr("Findings")),
-        (ChecklistTab(context, undo), tabs.tr("Checklist")),
-        (DocumentsTab(context, undo), tabs.tr("Documents")),
-        (EffectsTab(context, undo), tabs.tr("Effects")),
-        (PhotosTab(context, undo), tabs.tr("Photos")),
-        (SamplesTab(context), tabs.tr("Samples")),
-        (IdentificationTab(context, undo), tabs.tr("Identification")),
-        (CustodyTab(context), tabs.tr("Custody")),
-        (HistoryTab(context), tabs.tr("History")),
+        (FindingsTab(context, undo), translate("CaseEditorTabs", "Findings")),
+        (ChecklistTab(context, undo), translate("CaseEditorTabs", "Checklist")),
+        (DocumentsTab(context, undo), translate("CaseEditorTabs", "Documents")),
+        (EffectsTab(context, undo), translate("CaseEditorTabs", "Effects")),
+        (PhotosTab(context, undo), translate("CaseEditorTabs", "Photos")),
+        (SamplesTab(context), translate("CaseEditorTabs", "Samples")),
+        (IdentificationTab(context, undo), translate("CaseEditorTabs", "Identification")),
+        (CustodyTab(context), translate("CaseEditorTabs", "Custody")),
+        (HistoryTab(context), translate("CaseEditorTabs", "History")),
     ]
     for page, title in pages:
         tabs.addTab(page, title)
