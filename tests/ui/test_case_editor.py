@@ -280,6 +280,7 @@ def test_the_editor_tables_pass_the_model_tester(qtbot, qtmodeltester, open_edit
     from forensiclog.ui.case_editor.documents_tab import DocumentsTab
     from forensiclog.ui.case_editor.history_tab import HistoryTab
 
+    window.tabs.setCurrentWidget(page(window, HistoryTab))  # the history is formatted when shown
     for model in (
         page(window, HistoryTab).model,
         page(window, DocumentsTab).model,
@@ -294,9 +295,33 @@ def test_the_history_reads_as_who_when_what(qtbot, open_editor, sample):
     window = open_editor("taras", sample.foreign_case)
     from forensiclog.ui.case_editor.history_tab import HistoryTab
 
+    assert page(window, HistoryTab).model.rowCount() == 0  # not formatted while hidden
+    window.tabs.setCurrentWidget(page(window, HistoryTab))
     model = page(window, HistoryTab).model
     newest = [model.index(0, column).data() for column in range(5)]
     assert newest[1] == "taras"
     assert newest[2] == "Status moved"
     assert newest[3] == "Russian internal passport found"
     assert newest[4] == "status: Examined → Foreign national"
+
+
+def test_screenshots_of_the_documents_and_photos_tabs(qtbot, sample, runner, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from forensiclog.ui.case_editor import save_editor_screenshots
+
+    services = signed_in(sample.path, "taras")
+    try:
+        shots = save_editor_screenshots(
+            services, sample.registered[3], tmp_path, "en", runner=runner
+        )
+    finally:
+        runner.wait(10_000)
+        services.workspace.close()
+    assert [p.name for p in shots] == [
+        "case-editor-documents-en.png",
+        "case-editor-photos-en.png",
+    ]
+    for shot in shots:
+        image = QImage(str(shot))
+        assert (image.width(), image.height()) == (1366, 768)

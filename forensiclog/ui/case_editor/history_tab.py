@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from forensiclog.domain.records import AuditRecord, CaseRecord
@@ -45,7 +46,21 @@ class HistoryTab(CaseTab):
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.table, 1)
+        self._pending: CaseRecord | None = None
 
     def show_case(self, record: CaseRecord) -> None:
+        # Formatting hundreds of entries waits until the tab is looked at.
+        self._pending = record
+        if self.isVisible():
+            self._show_pending()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._show_pending()
+
+    def _show_pending(self) -> None:
+        if self._pending is None:
+            return
+        record, self._pending = self._pending, None
         self.model.set_records(tuple(reversed(record.history)))
         fit_columns(self.table)

@@ -77,6 +77,9 @@ def record_table_view(model: RecordTableModel, accessible_name: str) -> QTableVi
     view.setWordWrap(False)
     view.verticalHeader().setVisible(False)
     header = view.horizontalHeader()
+    # Fitting a column reads this many rows, not all of them: a history of thousands of
+    # entries must not stall the window each time the case is read again.
+    header.setResizeContentsPrecision(64)
     header.setStretchLastSection(True)
     # The last column takes what is left and elides, so a long name never adds a scroll bar.
     header.setSectionResizeMode(model.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
