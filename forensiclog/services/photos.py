@@ -107,26 +107,24 @@ def _source_paths(files: Sequence[Path | str]) -> list[Path]:
     return [Path(f) for f in files]
 
 
+def _reason(error: Refusal) -> str:
+    return error.reason if isinstance(error, InvalidInput) else str(error)
+
+
 def _refusal(refused: list[Refused], total: int) -> Refusal:
-    """One refusal naming every bad file and its reason."""
+    """One refusal naming every bad file and its reason (the machine's own problem as it is)."""
     environment = [r.error for r in refused if isinstance(r.error, EnvironmentProblem)]
     if environment:
         return environment[0]
     if len(refused) == 1:
-        error = refused[0].error
-        reason = error.reason if isinstance(error, InvalidInput) else str(error)
-        return InvalidInput("photo", f"{reason}; nothing was added", where=str(refused[0].source))
+        reason = f"{_reason(refused[0].error)}; nothing was added"
+        return InvalidInput("photo", reason, where=str(refused[0].source))
     shown = "; ".join(f"{r.source}: {_reason(r.error)}" for r in refused[:SHOWN_REFUSALS])
-    more = len(refused) - SHOWN_REFUSALS
-    if more > 0:
-        shown += f"; and {more} more"
+    if len(refused) > SHOWN_REFUSALS:
+        shown += f"; and {len(refused) - SHOWN_REFUSALS} more"
     return InvalidInput(
         "photo", f"{len(refused)} of {total} files refused, nothing was added: {shown}"
     )
-
-
-def _reason(error: Refusal) -> str:
-    return error.reason if isinstance(error, InvalidInput) else str(error)
 
 
 def _ensure_original(store: PhotoStore, item: Prepared) -> None:

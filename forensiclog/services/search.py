@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import bindparam, select, text
+from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
 from forensiclog.db.models import Case, SearchKey
@@ -40,7 +40,6 @@ KIND_LABELS = {
     "number": "number",
     "name": "name",
 }
-WHOLE = -1
 
 
 @dataclass(frozen=True)
@@ -54,10 +53,6 @@ class SearchPlan:
     @property
     def empty(self) -> bool:
         return not self.words and not self.whole
-
-    def groups(self) -> list[tuple[int, frozenset[str]]]:
-        numbered = list(enumerate(self.words))
-        return numbered + ([(WHOLE, self.whole)] if self.whole else [])
 
 
 def plan(text: object) -> SearchPlan:
@@ -75,64 +70,161 @@ def plan(text: object) -> SearchPlan:
 _KEYS = SearchKey.__tablename__
 _CASES = Case.__tablename__
 _KIND_RANK = " ".join(f"WHEN '{kind}' THEN {order}" for kind, order in KIND_ORDER.items())
-_RANK = (
-    "CASE WHEN key IN ({exact}) THEN 0 ELSE {prefix} END"
-    f" + CASE kind {_KIND_RANK} ELSE {len(KIND_ORDER)} END"
-    f" + CASE WHEN substr(key, 1, 1) = '{LOOSE_MARK}' THEN {LOOSE_RANK} ELSE 0 END"
-)
+# A word whose keys reach BROAD stored keys ("Іва", "kyv", or a surname that is also a common
+# patronymic) is broad: ranking every case it matches would cost more than a search box allows.
+# Of a broad word, each key contributes only the first CAPPED entries of its range in index
+# order: its exact matches first, then the alphabetically nearest longer keys. The person
+# typing sees some of the matches at once and narrows them by typing on.
+BROAD = 5000
+CAPPED = 100
 
 
-def _arm(position: int, group: int, keys: frozenset[str], params: dict[str, Any]) -> str:
-    """One group's keys as one SELECT of its hits: case, group, rank, key, kind."""
-    ranges, names = [], []
-    for i, key in enumerate(sorted(keys)):
-        name = f"k{position}_{i}"
-        params[name] = key
-        names.append(f":{name}")
-        if len(key) >= MIN_PREFIX:
-            params[f"{name}_end"] = key + HIGH
-            ranges.append(f"(key >= :{name} AND key < :{name}_end)")
-        else:
-            ranges.append(f"key = :{name}")
-    rank = _RANK.format(exact=", ".join(names), prefix=PREFIX_RANK)
-    return (
-        f"SELECT case_id, {group} AS grp, {rank} AS rank, key, kind FROM {_KEYS} "  # noqa: S608
-        f"WHERE ({' OR '.join(ranges)})"
-    )
+@dataclass(frozen=True)
+class Group:
+    """Keys of which one must match: a word's, or the whole text's as an identifier."""
+
+    keys: frozenset[str]
+    size: int = 0
+
+    @property
+    def broad(self) -> bool:
+        return self.size >= BROAD
 
 
-def _hits(search: SearchPlan, params: dict[str, Any], *, restricted: bool = False) -> str:
-    only = " AND case_id IN :case_ids" if restricted else ""
+class _Sql:
+    """Placeholders and their values for one statement."""
+
+    def __init__(self) -> None:
+        self.params: dict[str, Any] = {}
+
+    def bind(self, value: Any) -> str:
+        name = f"p{len(self.params)}"
+        self.params[name] = value
+        return f":{name}"
+
+    def matches(self, group: Group, *, indexed: bool = True) -> str:
+        # coalesce(key, '') is the same text, but no index can serve it: where the rows are
+        # reached by their case, the planner must not scan the key index instead.
+        column = "key" if indexed else "coalesce(key, '')"
+        terms = []
+        for key in sorted(group.keys):
+            if len(key) >= MIN_PREFIX:
+                low, high = self.bind(key), self.bind(key + HIGH)
+                terms.append(f"({column} >= {low} AND {column} < {high})")
+            else:
+                terms.append(f"{column} = {self.bind(key)}")
+        return f"({' OR '.join(terms)})"
+
+    def any_matches(self, groups: list[Group]) -> str:
+        return " OR ".join(self.matches(g, indexed=False) for g in groups)
+
+    def rank(self, groups: list[Group]) -> str:
+        exact = ", ".join(self.bind(k) for g in groups for k in sorted(g.keys))
+        return (
+            f"(CASE WHEN key IN ({exact}) THEN 0 ELSE {PREFIX_RANK} END"
+            f" + CASE kind {_KIND_RANK} ELSE {len(KIND_ORDER)} END"
+            f" + CASE WHEN substr(key, 1, 1) = '{LOOSE_MARK}' THEN {LOOSE_RANK} ELSE 0 END)"
+        )
+
+
+def _groups(search: SearchPlan) -> tuple[list[Group], Group | None]:
+    words = [Group(keys) for keys in search.words]
+    # One word is its own identifier already; the whole text adds something only when the
+    # words split a number typed with spaces, hyphens or slashes ("ЕК 123456", "KYV-T1-00153").
+    whole = Group(search.whole) if search.whole and len(words) != 1 else None
+    return words, whole
+
+
+def _sizes(session: Session, groups: list[Group]) -> list[int]:
+    """How many stored keys each group matches, counted up to BROAD."""
+    sql = _Sql()
+    counts = [
+        f"(SELECT COUNT(*) FROM (SELECT 1 FROM {_KEYS} WHERE {sql.matches(g)} LIMIT {BROAD}) AS n)"  # noqa: S608
+        for g in groups
+    ]
+    row = session.execute(text(f"SELECT {', '.join(counts)}"), sql.params).one()
+    return [int(n) for n in row]
+
+
+def _sized(session: Session, groups: list[Group]) -> list[Group]:
+    sizes = _sizes(session, groups)
+    return [Group(g.keys, size=n) for g, n in zip(groups, sizes, strict=True)]
+
+
+def _cases_of(sql: _Sql, group: Group) -> str:
+    """SQL for the ids of the cases one group finds (an id may repeat)."""
+    if not group.broad:
+        # "case_id + 0": a bare case_id tempts the planner to walk the whole case_id index in
+        # order (to make it distinct) instead of reading the few key ranges.
+        return f"SELECT case_id + 0 AS case_id FROM {_KEYS} WHERE {sql.matches(group)}"  # noqa: S608
     arms = [
-        _arm(position, group, keys, params) + only
-        for position, (group, keys) in enumerate(search.groups())
+        f"SELECT case_id FROM (SELECT case_id FROM {_KEYS} "  # noqa: S608
+        f"WHERE {sql.matches(Group(frozenset([key])))} ORDER BY key, case_id LIMIT {CAPPED}) AS k{n}"
+        for n, key in enumerate(sorted(group.keys))
     ]
     return " UNION ALL ".join(arms)
 
 
-def _best_cases(session: Session, search: SearchPlan, limit: int) -> list[int]:
-    """The ids of the best-ranked cases that match every word, or the whole text."""
-    params: dict[str, Any] = {"words": len(search.words), "limit": limit}
-    sql = (
-        f"SELECT best.case_id FROM ("  # noqa: S608 - placeholders only, see above
-        f"SELECT case_id, MIN(rank) AS best FROM ({_hits(search, params)}) AS hits "
-        f"GROUP BY case_id "
-        f"HAVING SUM(CASE WHEN grp = {WHOLE} THEN 1 ELSE 0 END) > 0 "
-        f"OR COUNT(DISTINCT CASE WHEN grp <> {WHOLE} THEN grp END) = :words"
-        f") AS best JOIN {_CASES} ON {_CASES}.id = best.case_id "
-        f"ORDER BY best.best, {_CASES}.case_number LIMIT :limit"
+def _candidates(sql: _Sql, words: list[Group], whole: Group | None) -> str:
+    """SQL for the ids of the cases that match every word, or the whole text."""
+    parts = []
+    if words and all(g.size > 0 for g in words):
+        # The rarest word finds the candidates; each other word is checked on their own keys.
+        rarest, *others = sorted(words, key=lambda g: g.size)
+        checks = [
+            f"EXISTS (SELECT 1 FROM {_KEYS} AS s WHERE s.case_id = d.case_id "  # noqa: S608
+            f"AND {sql.matches(g, indexed=False)})"
+            for g in others
+        ]
+        parts.append(
+            f"SELECT DISTINCT d.case_id FROM ({_cases_of(sql, rarest)}) AS d "  # noqa: S608
+            f"WHERE {' AND '.join(checks) or '1 = 1'}"
+        )
+    if whole is not None and whole.size > 0:
+        parts.append(f"SELECT case_id FROM ({_cases_of(sql, whole)}) AS w")  # noqa: S608
+    return " UNION ".join(parts)
+
+
+def _best_cases(session: Session, search: SearchPlan, limit: int) -> list[tuple[int, str]]:
+    """The best-ranked cases (id, number) that match every word, or the whole text."""
+    words, whole = _groups(search)
+    sized = _sized(session, words + ([whole] if whole else []))
+    sql = _Sql()
+    if len(sized) == 1 and not sized[0].broad:
+        # One group: its own hits, straight from the key index.
+        hits = (
+            f"SELECT case_id, {sql.rank(sized)} AS rank FROM {_KEYS} WHERE {sql.matches(sized[0])}"  # noqa: S608
+        )
+    else:
+        found = _candidates(sql, sized[: len(words)], sized[-1] if whole else None)
+        if not found:
+            return []
+        hits = (
+            f"SELECT s.case_id, {sql.rank(sized)} AS rank FROM ({found}) AS c "  # noqa: S608
+            f"JOIN {_KEYS} AS s ON s.case_id = c.case_id WHERE {sql.any_matches(sized)}"
+        )
+    statement = (
+        f"SELECT hits.case_id, {_CASES}.case_number FROM ({hits}) AS hits "  # noqa: S608
+        f"JOIN {_CASES} ON {_CASES}.id = hits.case_id "
+        f"GROUP BY hits.case_id, {_CASES}.case_number "
+        f"ORDER BY MIN(hits.rank), {_CASES}.case_number LIMIT {sql.bind(limit)}"
     )
-    return list(session.scalars(text(sql), params))
+    return [(row[0], row[1]) for row in session.execute(text(statement), sql.params)]
 
 
 def _matched(session: Session, search: SearchPlan, case_ids: list[int]) -> dict[int, str]:
     """For each case, what matched best: the kind of key and the key."""
-    params: dict[str, Any] = {"case_ids": case_ids}
-    sql = text(_hits(search, params, restricted=True)).bindparams(
-        bindparam("case_ids", expanding=True)
-    )
+    words, whole = _groups(search)
+    groups = words + ([whole] if whole else [])
+    sql = _Sql()
+    statement = text(
+        f"SELECT case_id, {sql.rank(groups)}, key, kind FROM {_KEYS} "  # noqa: S608
+        f"WHERE case_id IN :case_ids AND ({sql.any_matches(groups)})"
+    ).bindparams(bindparam("case_ids", expanding=True))
     best: dict[int, tuple[int, str, str]] = {}
-    for case_id, _, rank, key, kind in session.execute(sql, params):
+    for case_id, rank, key, kind in session.execute(
+        statement, {**sql.params, "case_ids": case_ids}
+    ):
         if case_id not in best or (rank, key) < best[case_id][:2]:
             best[case_id] = (rank, key, kind)
     return {
@@ -150,13 +242,13 @@ def search_cases(session: Session, text: object, limit: int = 50) -> list[CaseRo
     search = plan(text)
     if search.empty:
         return []
-    ids = _best_cases(session, search, check_limit(limit))
-    if not ids:
+    best = _best_cases(session, search, check_limit(limit))
+    if not best:
         return []
+    ids = [case_id for case_id, _ in best]
     rows = {r.case_number: r for r in page(session, CaseFilter(ids=tuple(ids)))}
-    numbers = dict(session.execute(select(Case.id, Case.case_number).where(Case.id.in_(ids))).all())
     matched = _matched(session, search, ids)
-    return [replace(rows[numbers[i]], matched=matched.get(i)) for i in ids if numbers[i] in rows]
+    return [replace(rows[number], matched=matched.get(i)) for i, number in best if number in rows]
 
 
 class SearchService:

@@ -240,3 +240,17 @@ def test_the_search_runs_on_the_index_not_a_scan(shared: tuple[Team, dict[str, s
             details = [row[-1] for row in plan]
             scans = [d for d in details if "search_keys" in d and d.startswith("SCAN")]
             assert scans == [], details
+
+
+def test_a_broad_word_still_finds_cases_exact_matches_first(
+    shared: tuple[Team, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from forensiclog.services import search
+
+    team, cases = shared
+    monkeypatch.setattr(search, "BROAD", 2)  # every word of this small workspace is broad
+    monkeypatch.setattr(search, "CAPPED", 1)
+    assert found(team, "Іваненко Петро") == [cases["ivanenko"]]
+    assert found(team, "Гнатюк")[0] in (cases["hnatiuk"], cases["gnatiuk"])
+    assert found(team, "EK 123456")[0] == cases["hnatiuk"]
+    assert found(team, "iv")  # a prefix still finds some cases
