@@ -11,6 +11,8 @@ from __future__ import annotations
 import concurrent.futures as cf
 import contextlib
 import hashlib
+import os
+import threading
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,7 +47,7 @@ from forensiclog.services.casefile_zip import MemberStream
 from forensiclog.services.casefiles import private_folder
 from forensiclog.services.context import ServiceContext
 from forensiclog.services.history import PendingEntry, snapshot
-from forensiclog.services.photo_store import PhotoStore
+from forensiclog.services.photo_store import PhotoStore, StoredOriginal
 from forensiclog.services.signing import fingerprint
 
 # Photos are stored by a few threads at once: each waits mostly on its own fsync.
@@ -233,38 +235,45 @@ class MergeService:
     def _store_photos(
         self, found: Inspection, plan: Plan, store: PhotoStore, placed: set[str]
     ) -> None:
-        """Store the originals the plan adds and this store lacks, from the file itself."""
+        """Store the originals the plan adds and this store lacks, from the file itself;
+        ``placed`` collects each one stored, so a failure can take them away again."""
         wanted = [str(r.row["sha256"]) for r in plan.of_kind(NEW) if r.model is PhotoFile]
         missing = [sha for sha in wanted if not store.has(sha)]
-        with cf.ThreadPoolExecutor(_PHOTO_THREADS) as pool:
-            for sha, stored in zip(
-                missing, pool.map(lambda s: self._store_one(found, store, s), missing), strict=True
-            ):
-                if stored is not None:
-                    placed.add(stored)
-                if stored != sha and stored is not None:
-                    raise CaseFileRefused(
-                        str(found.path),
-                        [
-                            Problem(
-                                photo_member(sha),
-                                "its content does not match its name; it cannot be stored",
-                            )
-                        ],
-                        "refused, nothing was imported",
-                    )
+        if not missing:
+            return
+        lock = threading.Lock()
+        fd = os.open(found.path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        try:
 
-    def _store_one(self, found: Inspection, store: PhotoStore, sha: str) -> str | None:
+            def store_one(sha: str) -> str:
+                stored = self._store_one(found, fd, store, sha)
+                if not stored.already_present:
+                    with lock:
+                        placed.add(stored.sha256)
+                return stored.sha256
+
+            with cf.ThreadPoolExecutor(_PHOTO_THREADS) as pool:
+                mismatched = [
+                    sha for sha, got in zip(missing, pool.map(store_one, missing), strict=True)
+                    if got != sha
+                ]  # fmt: skip
+        finally:
+            os.close(fd)
+        if mismatched:
+            why = "its content does not match its name; it cannot be stored"
+            problems = [Problem(photo_member(sha), why) for sha in mismatched]
+            raise CaseFileRefused(str(found.path), problems, "refused, nothing was imported")
+
+    def _store_one(self, found: Inspection, fd: int, store: PhotoStore, sha: str) -> StoredOriginal:
         entry = found.entries.get(photo_member(sha))
         if entry is None:
             raise CaseFileRefused(
                 str(found.path),
                 [Problem(f"photo {sha}", "has a record but no original in the file")],
-                "refused",
+                "refused, nothing was imported",
             )
-        stream = cast(BinaryIO, MemberStream(found.path, entry))
-        stored = store.ingest_stream(stream, photo_member(sha))
-        return None if stored.already_present and stored.sha256 == sha else stored.sha256
+        stream = cast(BinaryIO, MemberStream(fd, entry))
+        return store.ingest_stream(stream, photo_member(sha))
 
     def _discard(self, store: PhotoStore, shas: set[str]) -> None:
         """Remove originals this import stored that no row came to reference."""

@@ -325,3 +325,21 @@ def test_merge_results_name_the_laptop(laptop: Team, office: Team, tmp_path: Pat
     result: MergeResult = office.coordinator.merge.import_file(export(laptop, tmp_path, "first"))
     assert result.signer == laptop.workspace.info.public_key_fingerprint
     assert result.source == "KYV-T1 (KYV-T1)"
+
+
+def test_a_photo_not_matching_its_name_is_refused_even_unverified_and_nothing_stays(
+    laptop: Team, office: Team, tmp_path: Path
+) -> None:
+    from tests.services.test_casefile_verify import members_of, repack
+
+    path = export(laptop, tmp_path, "first")
+    members = members_of(path)
+    photo = next(n for n, _ in members if n.startswith("photos/"))
+    altered = repack(
+        [(n, b"retouched" if n == photo else d) for n, d in members], tmp_path / "x.fcase"
+    )
+    before = counts(office)
+    with pytest.raises(CaseFileRefused, match="does not match its name"):
+        office.coordinator.merge.import_file(altered, unverified=True)
+    assert counts(office) == before
+    assert list(PhotoStore(office.path).iter_originals()) == []
