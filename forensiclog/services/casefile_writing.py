@@ -9,6 +9,7 @@ import queue
 import threading
 import zlib
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
@@ -126,32 +127,48 @@ def add_photo(writer: ArchiveWriter, store: PhotoStore, sha: str) -> Member:
     return Member(name, size, sha, crc)
 
 
-def add_database(writer: ArchiveWriter, database: Path, scratch: Path) -> Member:
-    """Deflate the database into ``scratch`` first: its header must know the compressed size."""
-    deflated = scratch / f"{DATABASE_MEMBER}.deflated"
+@dataclass(frozen=True)
+class Deflated:
+    """The database deflated beside itself, with what its member's header and manifest line say."""
+
+    path: Path
+    member: Member
+
+
+def deflate_database(database: Path) -> Deflated:
+    """Deflate the database before it is placed: its header must know the compressed size.
+    (zlib lets go of the interpreter, so this runs beside the photo copy.)"""
+    deflated = database.with_name(f"{database.name}.deflated")
     compressor = zlib.compressobj(_LEVEL, zlib.DEFLATED, -15)
-    digest, crc, size = hashlib.sha256(), 0, 0
+    digest, stored, crc, size = hashlib.sha256(), hashlib.sha256(), 0, 0
     with deflated.open("wb") as out:
         for chunk in _file_chunks(database):
             digest.update(chunk)
             crc = zlib.crc32(chunk, crc)
             size += len(chunk)
-            out.write(compressor.compress(chunk))
-        out.write(compressor.flush())
+            packed = compressor.compress(chunk)
+            stored.update(packed)
+            out.write(packed)
+        packed = compressor.flush()
+        stored.update(packed)
+        out.write(packed)
     compressed = deflated.stat().st_size
-    stored = hashlib.sha256()
-    for chunk in _file_chunks(deflated):
-        stored.update(chunk)
+    member = Member(DATABASE_MEMBER, size, digest.hexdigest(), crc, compressed, stored.hexdigest())
+    return Deflated(deflated, member)
+
+
+def add_database(writer: ArchiveWriter, deflated: Deflated) -> Member:
+    member = deflated.member
+    assert member.stored_size is not None
     writer.add(
         DATABASE_MEMBER,
-        _file_chunks(deflated),
+        _file_chunks(deflated.path),
         method=DEFLATED,
-        crc32=crc,
-        size=size,
-        compressed=compressed,
+        crc32=member.crc32,
+        size=member.size,
+        compressed=member.stored_size,
     )
-    deflated.unlink()
-    return Member(DATABASE_MEMBER, size, digest.hexdigest(), crc, compressed, stored.hexdigest())
+    return member
 
 
 def add_bytes(writer: ArchiveWriter, name: str, data: bytes) -> None:
@@ -164,19 +181,18 @@ def write_archive(
     *,
     photos: list[str],
     store: PhotoStore,
-    database: Callable[[], Path],
+    database: Callable[[], Deflated],
     manifest_for: Callable[[list[Member]], Manifest],
     signer: Signer,
 ) -> str:
     """Write the archive to ``target`` (a new file) and flush it to the disk; its SHA-256.
 
-    The photos go first; ``database`` gives the database's path once it is built (it may be
-    built on another thread meanwhile)."""
+    The photos go first; ``database`` gives the deflated database once it is built (it may
+    be built on another thread meanwhile)."""
     with target.open("xb") as handle, RunningHash() as file_hash:
         writer = ArchiveWriter(handle, file_hash.feed)
         members = [add_photo(writer, store, sha) for sha in photos]
-        built = database()
-        members.append(add_database(writer, built, built.parent))
+        members.append(add_database(writer, database()))
         manifest = manifest_for(members).to_bytes()
         add_bytes(writer, MANIFEST_MEMBER, manifest)
         add_bytes(writer, SIGNATURE_MEMBER, bytes.fromhex(signer.sign(manifest)))

@@ -36,7 +36,7 @@ from forensiclog.domain.roles import Action
 from forensiclog.services.casefile_check import Inspection, Limits, inspect
 from forensiclog.services.casefile_export import Contents, build_database, selected_cases
 from forensiclog.services.casefile_sqlite import build_sqlite_database
-from forensiclog.services.casefile_writing import write_archive
+from forensiclog.services.casefile_writing import Deflated, deflate_database, write_archive
 from forensiclog.services.context import ServiceContext
 from forensiclog.services.photo_store import PhotoStore
 from forensiclog.services.signing import fingerprint
@@ -220,12 +220,16 @@ class _Build:
     ) -> None:
         self.ctx, self.path, self.exchange, self.cases = ctx, path, exchange, cases
         self._photos: cf.Future[list[tuple[str, int]]] = cf.Future()
-        self._done: cf.Future[Contents] | None = None
+        self._done: cf.Future[tuple[Contents, Deflated]] | None = None
 
     def start(self, pool: cf.ThreadPoolExecutor) -> None:
         self._done = pool.submit(self._run)
 
-    def _run(self) -> Contents:
+    def _run(self) -> tuple[Contents, Deflated]:
+        contents = self._build()
+        return contents, deflate_database(self.path)
+
+    def _build(self) -> Contents:
         workspace = self.ctx.workspace
         try:
             if workspace.engine.dialect.name == "sqlite":
@@ -251,11 +255,11 @@ class _Build:
 
     def contents(self) -> Contents:
         assert self._done is not None
-        return self._done.result()
+        return self._done.result()[0]
 
-    def database(self) -> Path:
-        self.contents()
-        return self.path
+    def database(self) -> Deflated:
+        assert self._done is not None
+        return self._done.result()[1]
 
 
 class CaseFileService:
