@@ -88,6 +88,12 @@ def main() -> None:
         f"{speed:6.1f} photos/s ({share:3.0f} % of floor, target ≥ 50 %)  "
         f"CPU {1000 * cpu / added:4.1f} ms/photo, {cpu / took:3.1f} cores busy"
     )
+    # Other work on the machine takes cores from the import's threads; the CPU it spent per
+    # photo says what two free cores would give.
+    ideal = 2 * added / cpu
+    print(
+        f"two free cores would allow {ideal:6.1f} photos/s ({100 * ideal / rate:3.0f} % of floor)"
+    )
     print(f"peak RSS {peak:.0f} MB (target ≤ 400 MB)")
     print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
