@@ -46,5 +46,10 @@ def default_workspace() -> Path:
     return Path(named) if named else data_dir() / "workspace"
 
 
+def cache_dir() -> Path:
+    """Derived files that can be made again (thumbnails of an opened case file)."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, APP_NAME))
+
+
 def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, APP_NAME))

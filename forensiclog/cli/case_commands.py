@@ -179,7 +179,7 @@ def checklist_set(run: Invocation) -> Output:
 def sample_add(run: Invocation) -> Output:
     o = run.options
     sample = run.services.examination.add_sample(
-        o.case, kind=o.kind, sample_number=o.number, lab=o.lab
+        o.case, kind=o.kind, sample_number=o.number, lab=o.lab, reason=o.reason
     )
     return Output(
         {"sample": sample.number, "case": o.case.upper(), "kind": sample.kind, "lab": sample.lab},

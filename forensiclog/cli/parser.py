@@ -195,6 +195,7 @@ def _body_commands(sub: Any) -> None:
     p.add_argument("--kind", required=True, choices=("bone", "tooth", "tissue", "blood"))
     p.add_argument("--number", required=True)
     p.add_argument("--lab")
+    p.add_argument("--reason", help="why, when the case is locked (a coordinator's correction)")
     p = _command(sample, "result", "case_commands:sample_result", "record a sample's result")
     p.add_argument("number")
     p.add_argument("--result", required=True)

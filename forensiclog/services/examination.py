@@ -70,7 +70,13 @@ class ExaminationService:
             return where
 
     def add_sample(
-        self, number: str, *, kind: str, sample_number: str, lab: str | None = None
+        self,
+        number: str,
+        *,
+        kind: str,
+        sample_number: str,
+        lab: str | None = None,
+        reason: str | None = None,
     ) -> SampleRecord:
         sample_kind = parse_code(SampleKind, kind, "kind")
         code = short_text(sample_number, "number")
@@ -78,7 +84,8 @@ class ExaminationService:
             raise InvalidInput("number", "a sample needs its number")
         with self.ctx.writing(Action.ADD_EVIDENCE) as tx:
             case = load_case(tx.session, number)
-            action = edit_action(self.ctx, tx.session, case, "sample.add", None)
+            why = clean_text(reason, "reason")
+            action = edit_action(self.ctx, tx.session, case, "sample.add", why)
             if tx.session.scalar(select(Sample.id).where(Sample.number == code)) is not None:
                 raise AlreadyExists("sample", code)
             sample = Sample(
@@ -90,7 +97,7 @@ class ExaminationService:
                 taken_by=tx.user,
             )
             tx.session.add(sample)
-            tx.record(action, sample, case_number=case.case_number)
+            tx.record(action, sample, case_number=case.case_number, reason=why)
             case_state.refresh(tx.session, case)
             search_index.reindex_case(tx.session, case)
             return _sample_record(sample)

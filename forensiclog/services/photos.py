@@ -26,7 +26,7 @@ from forensiclog.domain.records import PhotoRecord
 from forensiclog.domain.roles import Action
 from forensiclog.domain.text import clean_text, parse_count
 from forensiclog.domain.vocabulary import PhotoKind, parse_code
-from forensiclog.paths import data_dir
+from forensiclog.paths import cache_dir
 from forensiclog.services import case_state
 from forensiclog.services.case_lookup import edit_action, load_case
 from forensiclog.services.case_records import photo_record
@@ -231,7 +231,7 @@ class PhotoService:
         workspace = self.ctx.workspace
         if workspace.read_only:
             # A sealed case file is never written: its derived images go to the user's folder.
-            cache = data_dir() / "derived" / workspace.info.uid
+            cache = cache_dir() / "derived" / workspace.info.uid
             return PhotoStore(workspace.path, read_only=True, cache=cache)
         return PhotoStore(workspace.path)
 
