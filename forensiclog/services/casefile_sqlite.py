@@ -102,7 +102,8 @@ def _copy_records(connection: sqlite3.Connection) -> None:
         )
 
 
-def _copy_history(connection: sqlite3.Connection, exporter: str) -> None:
+def _copy_history(connection: sqlite3.Connection, exporter: str) -> int:
+    """Copy the history, redacted; the number of entries of origins left out after all."""
     connection.execute("CREATE TEMP TABLE kept_uids (uid TEXT PRIMARY KEY)")
     for model in RECORD_MODELS:
         table = table_of(model).name
@@ -121,17 +122,18 @@ def _copy_history(connection: sqlite3.Connection, exporter: str) -> None:
         f"FROM (SELECT *, ({_KEEP}) AS kept FROM src.audit_entries) ORDER BY id",
         {"redacted": REDACTED},
     )
-    connection.execute(
+    dropped = connection.execute(
         "DELETE FROM main.audit_entries WHERE origin != :exporter AND origin NOT IN "
         "(SELECT origin FROM main.audit_entries WHERE action != :redacted)",
         {"exporter": exporter, "redacted": REDACTED},
-    )
+    ).rowcount
     columns = _columns(ChainHead)
     connection.execute(
         f"INSERT INTO main.chain_heads ({columns}) SELECT {columns} FROM src.chain_heads "  # noqa: S608
         "WHERE origin = :exporter OR origin IN (SELECT origin FROM main.audit_entries)",
         {"exporter": exporter},
     )
+    return int(dropped)
 
 
 def _contents(connection: sqlite3.Connection, exporter: str) -> Contents:
@@ -205,7 +207,7 @@ def _build(
     photo_list = [(str(sha), int(size)) for sha, size in photos]
     if photos_known is not None:
         photos_known(photo_list)
-    _copy_history(connection, exporter)
+    dropped = _copy_history(connection, exporter)
     broken = connection.execute("PRAGMA main.foreign_key_check").fetchall()
     if broken:
         raise RuntimeError(f"the case file's records refer outside it: {broken[:5]}")
@@ -215,5 +217,7 @@ def _build(
     connection.execute("DETACH DATABASE src")
     # Rollback journal, not WAL: a WAL database cannot be opened on read-only media.
     connection.execute("PRAGMA journal_mode=DELETE")
-    connection.execute("VACUUM")
+    if dropped:
+        # Only rows of left-out chains were deleted (redacted ones); their pages go too.
+        connection.execute("VACUUM")
     return contents

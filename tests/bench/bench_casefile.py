@@ -110,7 +110,7 @@ def _photos(path: Path, count: int, size: int) -> None:
         tx = history.Tx(session, "olena", workspace.info.uid, now)
         cases = session.execute(select(Case.id, Case.case_number).order_by(Case.id)).all()
         rows = _photo_rows(path, count, size, now)
-        ids = dict(
+        ids: dict[str, int] = dict(
             session.connection()
             .execute(insert(files).returning(files.c.uid, files.c.id), rows)
             .all()
