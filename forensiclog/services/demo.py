@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
-import io
 import json
 import os
 import random
@@ -20,21 +19,27 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from PIL import ExifTags, Image, ImageDraw, ImageFont
 from sqlalchemy import event
-from translitua import RussianICAO, UkrainianKMU, translit
 
 from forensiclog.db.engine import DATABASE_FILE
-from forensiclog.domain.mrz import MrzFields, compose_mrz
 from forensiclog.domain.roles import Role
 from forensiclog.domain.statuses import Status, allowed_moves
-from forensiclog.paths import resource_path, seeds_path
+from forensiclog.paths import seeds_path
 from forensiclog.services.build import Services, build
 from forensiclog.services.context import Actor
+from forensiclog.services.demo_material import (
+    Person,
+    damaged,
+    document_series,
+    invented_person,
+    photo_board,
+    random_digits,
+    russian_passport,
+    ukrainian_id_card,
+)
 from forensiclog.services.storage_errors import storage_errors
 from forensiclog.services.workspace import OpenWorkspace, open_workspace, staged_folder
 from forensiclog.services.workspace_setup import init_workspace
@@ -71,19 +76,6 @@ class DemoResult:
     workspace: Path
     users: tuple[DemoUser, ...]
     exchanges: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Person:
-    surname: str
-    given: str
-    patronymic: str
-    birth_date: dt.date
-    birth_place: str
-
-    @property
-    def given_names(self) -> str:
-        return f"{self.given} {self.patronymic}"
 
 
 @dataclass
@@ -167,139 +159,6 @@ def _settle(database: Path) -> None:
         os.close(descriptor)
 
 
-# -- people and their documents --------------------------------------------------------------
-
-
-def _person(rng: random.Random, pool: dict[str, list[str]]) -> Person:
-    born = dt.date(1966, 1, 1) + dt.timedelta(days=rng.randrange(365 * 38))
-    return Person(
-        rng.choice(pool["surnames"]),
-        rng.choice(pool["given_names"]),
-        rng.choice(pool["patronymics"]),
-        born,
-        rng.choice(pool["birth_places"]),
-    )
-
-
-def _latin(text: str, table: Any) -> str:
-    return _NOT_MRZ.sub("", translit(text, table).upper())
-
-
-def _digits(rng: random.Random, count: int) -> str:
-    return "".join(rng.choice("0123456789") for _ in range(count))
-
-
-def _series(rng: random.Random) -> str:
-    return "".join(rng.choice("АВЕКМНОРСТ") for _ in range(2))
-
-
-def ukrainian_id_card(person: Person, rng: random.Random) -> tuple[str, ...]:
-    """The TD1 zone of a Ukrainian ID card (names by the national table, UNZR as optional data)."""
-    unzr = person.birth_date.strftime("%Y%m%d") + _digits(rng, 5)
-    fields = MrzFields(
-        document_code="ID",
-        issuing_state="UKR",
-        surname=_latin(person.surname, UkrainianKMU),
-        given_names=_latin(person.given, UkrainianKMU),
-        document_number=_digits(rng, 9),
-        nationality="UKR",
-        birth_date=person.birth_date,
-        sex="M",
-        expiry_date=person.birth_date.replace(year=person.birth_date.year + 45),
-        personal_number=unzr,
-    )
-    return compose_mrz("TD1", fields)
-
-
-def russian_passport(person: Person, rng: random.Random) -> tuple[str, ...]:
-    """The TD3 zone of a Russian international passport (names by ICAO Doc 9303)."""
-    fields = MrzFields(
-        document_code="P",
-        issuing_state="RUS",
-        surname=_latin(person.surname, RussianICAO),
-        given_names=_latin(person.given, RussianICAO),
-        document_number="7" + _digits(rng, 8),
-        nationality="RUS",
-        birth_date=person.birth_date,
-        sex="M",
-        expiry_date=dt.date(2029, 1, 1) + dt.timedelta(days=rng.randrange(1500)),
-    )
-    return compose_mrz("TD3", fields)
-
-
-def damaged(zone: tuple[str, ...]) -> tuple[str, ...]:
-    """The zone with one digit of its birth date misread (a burnt or wet document)."""
-    text, position = zone[1], 0 if len(zone) == 3 else 13
-    wrong = str((int(text[position]) + 1) % 10)
-    return (zone[0], text[:position] + wrong + text[position + 1 :], *zone[2:])
-
-
-# -- photos ----------------------------------------------------------------------------------
-
-_BACKGROUNDS = {"overview": (70, 80, 88), "face": (96, 92, 84), "document": (60, 70, 62)}
-
-
-@cache
-def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    bundled = resource_path("fonts", "DejaVuSans.ttf")
-    if bundled.is_file():
-        return ImageFont.truetype(str(bundled), size)
-    return ImageFont.load_default(size)
-
-
-def photo_board(
-    path: Path, case: str, kind: str, lines: tuple[str, ...], *, size: tuple[int, int], taken: str
-) -> Path:
-    """A synthetic DVI photograph: the subject drawn plainly, the case number on a board and a
-    scale in the frame, as every evidence photograph shows them."""
-    width, height = size
-    image = Image.new("RGB", size, _BACKGROUNDS.get(kind, (80, 80, 80)))
-    draw = ImageDraw.Draw(image)
-    if kind == "face":
-        draw.ellipse(
-            (width * 0.35, height * 0.12, width * 0.65, height * 0.62), fill=(170, 150, 130)
-        )
-    elif kind == "document":
-        draw.rounded_rectangle(
-            (width * 0.12, height * 0.1, width * 0.88, height * 0.62), 12, fill=(215, 210, 190)
-        )
-        for i, line in enumerate(lines):
-            draw.text(
-                (width * 0.15, height * 0.14 + i * 34), line, fill=(20, 20, 20), font=_font(20)
-            )
-    else:
-        draw.rounded_rectangle(
-            (width * 0.08, height * 0.2, width * 0.92, height * 0.6), 40, fill=(120, 120, 110)
-        )
-    board = (24, int(height * 0.7), int(width * 0.62), height - 24)
-    draw.rectangle(board, fill=(250, 250, 245), outline=(0, 0, 0), width=3)
-    draw.text((board[0] + 16, board[1] + 12), case, fill=(0, 0, 0), font=_font(44))
-    draw.text(
-        (board[0] + 16, board[1] + 70),
-        f"{kind.upper()}  {taken[:10]}",
-        fill=(0, 0, 0),
-        font=_font(20),
-    )
-    for tick in range(11):  # a 10 cm scale, one tick per centimetre
-        x = int(width * 0.68) + tick * 20
-        draw.line(
-            (x, height - 40, x, height - (70 if tick % 5 == 0 else 55)),
-            fill=(255, 255, 255),
-            width=2,
-        )
-    draw.line(
-        (int(width * 0.68), height - 40, int(width * 0.68) + 200, height - 40),
-        fill=(255, 255, 255),
-        width=3,
-    )
-    exif = Image.Exif()
-    exif.get_ifd(ExifTags.IFD.Exif)[ExifTags.Base.DateTimeOriginal] = taken
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=82, exif=exif)
-    path.write_bytes(buffer.getvalue())
-    return path
-
-
 # -- the scenario, action by action ----------------------------------------------------------
 
 
@@ -367,7 +226,7 @@ class _Builder:
         return bodies
 
     def _ukrainian(self) -> Person:
-        return _person(self.rng, self.people["ukrainian"])
+        return invented_person(self.rng, self.people["ukrainian"])
 
     def _handover_rows(self) -> list[tuple[str, Person | None, Person]]:
         listing, rows = self.s["handover_list"], []
@@ -385,7 +244,7 @@ class _Builder:
                 ["tag", "surname", "given_names", "birth_date", "unit", "service_number"]
             )
             for tag, p, _ in rows:
-                unit, number = self.rng.choice(self.s["units"]), "Д-" + _digits(self.rng, 6)
+                unit, number = self.rng.choice(self.s["units"]), "Д-" + random_digits(self.rng, 6)
                 named = (
                     [p.surname, p.given_names, f"{p.birth_date:%d.%m.%Y}", unit, number]
                     if p
@@ -417,7 +276,7 @@ class _Builder:
         for body, end in zip(order, ends, strict=False):
             body.end, body.foreign = end, end in FOREIGN_END
             if body.foreign:
-                body.person = _person(self.rng, self.people["russian"])
+                body.person = invented_person(self.rng, self.people["russian"])
 
     # -- examination -------------------------------------------------------------------------
 
@@ -463,7 +322,7 @@ class _Builder:
         born = {**names, "birth_date": p.birth_date.isoformat()}
         found: list[int] = []
         if rng.random() < share["military_id"]:
-            number = f"{_series(rng)} {_digits(rng, 6)}"
+            number = f"{document_series(rng)} {random_digits(rng, 6)}"
             found.append(
                 self._document(work, body, "military_id", country="UKR", number=number,
                                photographed=photos, **born)
@@ -479,10 +338,10 @@ class _Builder:
                                photographed=photos, **names)
             )  # fmt: skip
         if rng.random() < share["identity_tag"]:
-            tag = {"number": _digits(rng, 7), "surname": p.surname, "found_at": "на шиї"}
+            tag = {"number": random_digits(rng, 7), "surname": p.surname, "found_at": "на шиї"}
             self._document(work, body, "identity_tag", photographed=False, **tag)
         if rng.random() < share["internal_passport"]:
-            number = f"{_series(rng)}{_digits(rng, 6)}"
+            number = f"{document_series(rng)}{random_digits(rng, 6)}"
             found.append(
                 self._document(work, body, "internal_passport", country="UKR", number=number,
                                birth_place=p.birth_place, photographed=False, **born)
@@ -498,10 +357,10 @@ class _Builder:
             place = rules["internal_passport_birth_place"]
             passport = self._document(
                 work, body, "internal_passport", country="RUS",
-                number=f"46 {_digits(rng, 2)} {_digits(rng, 6)}", birth_place=place,
+                number=f"46 {random_digits(rng, 2)} {random_digits(rng, 6)}", birth_place=place,
                 birth_date=p.birth_date.isoformat(), found_at="внутрішня кишеня", **names,
             )  # fmt: skip
-            number = f"{_series(rng)} {_digits(rng, 7)}"
+            number = f"{document_series(rng)} {random_digits(rng, 7)}"
             self._document(work, body, "military_id", country="RUS", number=number, **names)
             return passport
         typed = p.birth_date
