@@ -18,7 +18,8 @@ from typing import Any
 
 def _default(value: Any) -> Any:
     if isinstance(value, dt.datetime):
-        return value.isoformat()
+        # One moment, one text: a zoned time is written in UTC, as the database gives it back.
+        return (value.astimezone(dt.UTC) if value.tzinfo else value).isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, bytes):

@@ -201,6 +201,7 @@ class PhotoRecord:
     imported_at: dt.datetime
     imported_by: str
     original_name: str | None = None
+    # Aware when the camera recorded its zone; naive when only its clock is known.
     taken_at: dt.datetime | None = None
     width: int | None = None
     height: int | None = None

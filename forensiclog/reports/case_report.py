@@ -303,7 +303,7 @@ class CaseReport(Report):
 
     def caption(self, photo: ReportPhoto) -> str:
         w, record = self.words, photo.photo
-        taken = w.time(record.taken_at) if record.taken_at else w("taken_unknown")
+        taken = w.taken(record.taken_at)
         line = f"{w.code('photo_kind', record.kind)} · {taken} · {record.sha256[:12]}"
         text = para_text(line)
         if record.caption:

@@ -138,7 +138,7 @@ class ForeignNationalsReport(Report):
 
     def caption(self, photo: Any) -> str:
         record = photo.photo
-        taken = self.words.time(record.taken_at) if record.taken_at else self.words("taken_unknown")
+        taken = self.words.taken(record.taken_at)
         return para_text(
             f"{self.words.code('photo_kind', record.kind)} · {taken} · {record.sha256[:12]}"
         )

@@ -143,6 +143,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "to": ("To", "Куди"),
     "photos": ("Photos", "Фото"),
     "taken_unknown": ("date unknown", "дата невідома"),
+    "camera_clock": ("{time}, camera clock", "{time}, за годинником камери"),
     "preview_missing": ("The preview could not be read.", "Не вдалося прочитати зображення."),
     "history": ("History", "Історія змін"),
     "user": ("User", "Користувач"),
@@ -228,6 +229,14 @@ class Wording:
 
     def time(self, moment: dt.datetime | str | None) -> str:
         return time_text(moment, self.zone)
+
+    def taken(self, moment: dt.datetime | None) -> str:
+        """When a photo was taken: a camera clock without a zone is shown as read, and says so."""
+        if moment is None:
+            return self("taken_unknown")
+        if moment.tzinfo is None:
+            return self("camera_clock", time=time_text(moment))
+        return self.time(moment)
 
 
 def value(text: object) -> str:

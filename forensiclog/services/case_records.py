@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -135,6 +136,13 @@ def effect_record(e: Effect, photos: tuple[str, ...] = ()) -> EffectRecord:
     )
 
 
+def _taken_at(file: PhotoFile) -> dt.datetime | None:
+    """A camera's clock without a zone comes back naive: shown as read, never converted."""
+    if file.taken_at is None or not file.taken_at_local:
+        return file.taken_at
+    return file.taken_at.replace(tzinfo=None)
+
+
 def photo_record(link: CasePhoto, file: PhotoFile) -> PhotoRecord:
     gps = (
         (file.gps_lat, file.gps_lon)
@@ -148,7 +156,7 @@ def photo_record(link: CasePhoto, file: PhotoFile) -> PhotoRecord:
         imported_at=file.imported_at,
         imported_by=file.imported_by,
         original_name=file.original_name,
-        taken_at=file.taken_at,
+        taken_at=_taken_at(file),
         width=file.width,
         height=file.height,
         media_type=file.media_type,

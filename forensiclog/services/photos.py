@@ -139,23 +139,30 @@ def _ensure_original(store: PhotoStore, item: Prepared) -> None:
         )
 
 
-def _taken_at(value: dt.datetime | None) -> dt.datetime | None:
-    # EXIF gives the camera's wall clock, zoned only if the camera wrote its offset; without
-    # one, the reading is kept as written (labelled UTC, as the column requires a zone).
-    if value is None or value.tzinfo is not None:
-        return value
-    return value.replace(tzinfo=dt.UTC)
+def _taken_at(value: dt.datetime | None) -> tuple[dt.datetime | None, bool]:
+    """The time to store, and whether it is the camera's clock without a zone.
+
+    EXIF gives the camera's wall clock, zoned only if the camera wrote its offset; without one,
+    the reading is kept as written (in the UTC column) and flagged as local.
+    """
+    if value is None:
+        return None, False
+    if value.tzinfo is not None:
+        return value.astimezone(dt.UTC), False
+    return value.replace(tzinfo=dt.UTC), True
 
 
 def _new_file(tx: Tx, item: Prepared, case: Case) -> PhotoFile:
     info = item.info
+    taken_at, taken_at_local = _taken_at(info.taken_at)
     photo = PhotoFile(
         sha256=item.stored.sha256,
         size=item.stored.size,
         media_type=info.media_type,
         width=info.width,
         height=info.height,
-        taken_at=_taken_at(info.taken_at),
+        taken_at=taken_at,
+        taken_at_local=taken_at_local,
         gps_lat=info.gps[0] if info.gps else None,
         gps_lon=info.gps[1] if info.gps else None,
         original_name=clean_text(item.source.name, "file", max_length=500),

@@ -66,3 +66,10 @@ def test_genesis_depends_on_the_workspace_and_timestamps_are_exact() -> None:
     assert genesis_hash("a") != genesis_hash("b")
     moment = dt.datetime(2025, 6, 13, 10, 0, 0, 5, tzinfo=dt.UTC)
     assert iso_timestamp(moment) == "2025-06-13T10:00:00.000005Z"
+
+
+def test_one_moment_has_one_text_whatever_its_zone() -> None:
+    kyiv = dt.timezone(dt.timedelta(hours=3))
+    a = dt.datetime(2025, 6, 13, 10, 0, tzinfo=kyiv)
+    b = dt.datetime(2025, 6, 13, 7, 0, tzinfo=dt.UTC)
+    assert canonical_json({"t": a}) == canonical_json({"t": b})

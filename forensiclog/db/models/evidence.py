@@ -70,6 +70,9 @@ class PhotoFile(Audited, Base):
     width: Mapped[int] = mapped_column(Integer)
     height: Mapped[int] = mapped_column(Integer)
     taken_at: Mapped[dt.datetime | None] = mapped_column()
+    # EXIF usually gives the camera's wall clock without a zone: such a reading is stored as
+    # written (in the UTC column) and flagged, and shown as the camera's clock, never converted.
+    taken_at_local: Mapped[bool] = mapped_column(default=False)
     gps_lat: Mapped[float | None] = mapped_column(Float)
     gps_lon: Mapped[float | None] = mapped_column(Float)
     original_name: Mapped[str | None] = mapped_column(String(500))
@@ -105,5 +108,7 @@ class SearchKey(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
     # Prefix ranges (key >= k AND key < k || U+FFFF) need byte order: SQLite's default;
     # PostgreSQL must be told, or its locale collation breaks the range.
-    key: Mapped[str] = mapped_column(String(64).with_variant(String(64, collation="C"), "postgresql"))
+    key: Mapped[str] = mapped_column(
+        String(64).with_variant(String(64, collation="C"), "postgresql")
+    )
     kind: Mapped[str] = mapped_column(String(20))

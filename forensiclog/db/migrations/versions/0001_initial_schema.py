@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-26 04:56:53.354965
+Create Date: 2026-11-26 06:05:26.877677
 """
 
 from __future__ import annotations
@@ -78,6 +78,7 @@ def upgrade() -> None:
         sa.Column("width", sa.Integer(), nullable=False),
         sa.Column("height", sa.Integer(), nullable=False),
         sa.Column("taken_at", sa.DateTime(), nullable=True),
+        sa.Column("taken_at_local", sa.Boolean(), nullable=False),
         sa.Column("gps_lat", sa.Float(), nullable=True),
         sa.Column("gps_lon", sa.Float(), nullable=True),
         sa.Column("original_name", sa.String(length=500), nullable=True),
