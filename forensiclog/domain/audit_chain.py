@@ -68,29 +68,81 @@ class ChainFields:
     state_hash: str | None
     prev_hash: str
 
-    def entry_hash(self) -> str:
-        return entry_hash_of(
-            (
-                self.origin,
-                self.seq,
-                self.at,
-                self.user,
-                self.action,
-                self.entity,
-                self.entity_uid,
-                self.case_number,
-                self.reason,
-                self.before,
-                self.after,
-                self.state_hash,
-                self.prev_hash,
-            )
+    def content(self) -> tuple[str | int | None, ...]:
+        return (
+            self.origin,
+            self.seq,
+            self.at,
+            self.user,
+            self.action,
+            self.entity,
+            self.entity_uid,
+            self.case_number,
+            self.reason,
+            self.before,
+            self.after,
+            self.state_hash,
         )
+
+    def content_hash(self) -> str:
+        return content_hash_of(self.content())
+
+    def entry_hash(self) -> str:
+        return link_hash(self.prev_hash, self.content_hash())
+
+
+def content_hash_of(content: Sequence[str | int | None]) -> str:
+    """The hash of an entry's content: its fields but the link, as a JSON array (unambiguous)."""
+    return sha256_text(json.dumps(list(content), ensure_ascii=False, separators=(",", ":")))
+
+
+def link_hash(prev_hash: str, content_hash: str) -> str:
+    """An entry's hash: its predecessor's hash, then its content's hash (both fixed-length hex).
+
+    Chaining the content's hash rather than the content lets a case file withhold an entry about
+    other cases (keeping only its content hash) while every link still recomputes.
+    """
+    return sha256_text(prev_hash + content_hash)
 
 
 def entry_hash_of(fields: Sequence[str | int | None]) -> str:
-    """The hash of an entry from its fields in ChainFields order (a JSON array: unambiguous)."""
-    return sha256_text(json.dumps(list(fields), ensure_ascii=False, separators=(",", ":")))
+    """The hash of an entry from its fields in ChainFields order (content, then prev_hash)."""
+    return link_hash(str(fields[12]), content_hash_of(fields[:12]))
+
+
+# A redacted entry (in a case file, about records not in it) keeps its origin, seq, link and
+# content hash; its content is blanked and marked with this action.
+REDACTED = "(redacted)"
+ACTION_FIELD = 4
+
+
+def redacted_fields(origin: str, seq: int, prev_hash: str) -> tuple[str | int | None, ...]:
+    return (origin, seq, "", "", REDACTED, REDACTED, None, None, None, None, None, None, prev_hash)
+
+
+def is_redacted(fields: Sequence[str | int | None]) -> bool:
+    return fields[ACTION_FIELD] == REDACTED
+
+
+def entry_problem(
+    fields: Sequence[str | int | None],
+    content_hash: str | None,
+    entry_hash: str,
+    *,
+    redaction_allowed: bool = True,
+) -> str | None:
+    """Why one stored entry (fields in ChainFields order) does not verify on its own; its link
+    to the entry before is checked by the caller."""
+    if is_redacted(fields):
+        if not redaction_allowed:
+            return "is blanked out, which this workspace's own history never is"
+        if tuple(fields) != redacted_fields(str(fields[0]), int(fields[1] or 0), str(fields[12])):
+            return "is marked redacted but still carries content"
+    elif content_hash_of(fields[:12]) != content_hash:
+        return "was altered: its content no longer matches its hash"
+    if content_hash is None or link_hash(str(fields[12]), content_hash) != entry_hash:
+        return "was altered: its hash does not follow from its content and link"
+    return None
 
 
 def head_message(origin: str, seq: int, entry_hash: str) -> bytes:

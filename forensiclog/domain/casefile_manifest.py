@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from forensiclog.domain.audit_chain import entry_hash_of
 from forensiclog.domain.errors import Refusal
 from forensiclog.domain.records import Problem
 
@@ -270,36 +269,3 @@ def parse_manifest(data: bytes) -> Manifest:
         head=_head(document.get("head")),
         members=tuple(_member(m, i) for i, m in enumerate(members)),
     )
-
-
-# -- redacted history entries -------------------------------------------------------------
-#
-# A case file carries the whole chain of every origin it draws on, so that the links and the
-# signed head still verify; an entry about a record that is not in the file keeps only its
-# origin, seq, previous hash and own hash. Its content is blanked to these values, so it is
-# recognised by them and cannot be mistaken for an entry whose content must hash to its hash.
-
-REDACTED = "(redacted)"
-# Fields in ChainFields order: origin, seq, at, user, action, entity, entity_uid,
-# case_number, reason, before, after, state_hash, prev_hash.
-ACTION_FIELD = 4
-
-
-def redacted_fields(origin: str, seq: int, prev_hash: str) -> tuple[str | int | None, ...]:
-    return (origin, seq, "", "", REDACTED, REDACTED, None, None, None, None, None, None, prev_hash)
-
-
-def is_redacted(fields: Sequence[str | int | None]) -> bool:
-    return fields[ACTION_FIELD] == REDACTED
-
-
-def entry_problem(fields: Sequence[str | int | None], stored_hash: str) -> str | None:
-    """Why one stored entry does not verify on its own (its link is checked by the caller)."""
-    if is_redacted(fields):
-        blank = redacted_fields(str(fields[0]), int(fields[1] or 0), str(fields[12]))
-        if tuple(fields) != blank:
-            return "is marked redacted but still carries content"
-        return None
-    if entry_hash_of(fields) != stored_hash:
-        return "was altered: its content no longer matches its hash"
-    return None

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from forensiclog.db.base import table_of
 from forensiclog.db.models import AUDITED_MODELS, AuditEntry, ChainHead
-from forensiclog.domain.audit_chain import entry_hash_of, genesis_hash, head_message, state_hash
+from forensiclog.domain.audit_chain import entry_problem, genesis_hash, head_message, state_hash
 from forensiclog.domain.case_number import parse_case_number
 from forensiclog.domain.records import AuditRecord, ChainVerdict, Problem
 from forensiclog.services.case_records import audit_record
@@ -33,6 +33,7 @@ _CHAIN_COLUMNS = (
     "state_hash",
     "prev_hash",
     "entry_hash",
+    "content_hash",
 )
 _BATCH = 20_000
 
@@ -49,8 +50,14 @@ def _chain_rows(connection: Connection, origin: str) -> Iterator[tuple[Any, ...]
         yield from partition
 
 
-def verify_chain(session: Session, origin: str, public_key: str | None) -> ChainVerdict:
-    """Walk one origin's chain: every entry's hash, every link, and the signed head."""
+def verify_chain(
+    session: Session, origin: str, public_key: str | None, *, local: bool = True
+) -> ChainVerdict:
+    """Walk one origin's chain: every entry's hash, every link, and the signed head.
+
+    Entries of a merged chain (``local=False``) may be redacted: their content was withheld by
+    the case file they came in, and only their content hash and link are checked.
+    """
     expected_prev, expected_seq, count = genesis_hash(origin), 1, 0
     for row in _chain_rows(session.connection(), origin):
         seq, prev, stored = row[1], row[12], row[13]
@@ -59,8 +66,8 @@ def verify_chain(session: Session, origin: str, public_key: str | None) -> Chain
             what = f"entry {expected_seq} is missing (found {seq} next)"
         elif prev != expected_prev:
             what = "does not link to the entry before it"
-        elif entry_hash_of(row[:13]) != stored:
-            what = "was altered: its content no longer matches its hash"
+        else:
+            what = entry_problem(row[:13], row[14], stored, redaction_allowed=not local)
         if what:
             return ChainVerdict(
                 False, count, expected_seq, (Problem(f"history entry {expected_seq}", what),)
@@ -180,7 +187,7 @@ class AuditService:
             verdict = verify_chain(session, local, self.ctx.workspace.public_key)
             for origin in origins:
                 if origin != local and verdict.valid:
-                    other = verify_chain(session, origin, None)
+                    other = verify_chain(session, origin, None, local=False)
                     verdict = ChainVerdict(
                         other.valid,
                         verdict.entries + other.entries,

@@ -11,8 +11,7 @@ from sqlalchemy import delete, insert, select, update
 from forensiclog.db.base import table_of
 from forensiclog.db.bulk import insert_plain
 from forensiclog.db.models import AuditEntry, Case, ChainHead, CustodyEntry, SearchKey
-from forensiclog.domain.audit_chain import canonical_json, state_hash
-from forensiclog.domain.casefile_manifest import is_redacted
+from forensiclog.domain.audit_chain import canonical_json, is_redacted, state_hash
 from forensiclog.services import case_state, search_index
 from forensiclog.services.casefile_export import RECORD_MODELS, foreign_key_columns, redacted_row
 from forensiclog.services.casefile_history import CHAIN_COLUMNS

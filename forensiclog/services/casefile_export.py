@@ -42,7 +42,7 @@ from forensiclog.db.models import (
     SearchKey,
     WorkspaceRow,
 )
-from forensiclog.domain.casefile_manifest import REDACTED
+from forensiclog.domain.audit_chain import REDACTED
 from forensiclog.services.case_lookup import load_case
 from forensiclog.services.exchanges import find_exchange
 
@@ -207,6 +207,7 @@ def redacted_row(row: Any) -> dict[str, Any]:
         "state_hash": None,
         "prev_hash": row.prev_hash,
         "entry_hash": row.entry_hash,
+        "content_hash": row.content_hash,
     }
 
 

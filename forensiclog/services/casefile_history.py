@@ -15,8 +15,7 @@ from sqlalchemy import Connection, select
 
 from forensiclog.db.base import table_of
 from forensiclog.db.models import AuditEntry, ChainHead
-from forensiclog.domain.audit_chain import genesis_hash, head_message
-from forensiclog.domain.casefile_manifest import entry_problem
+from forensiclog.domain.audit_chain import entry_problem, genesis_hash, head_message
 from forensiclog.domain.records import Problem
 from forensiclog.services.signing import verify_signature
 
@@ -35,6 +34,7 @@ CHAIN_COLUMNS = (
     "state_hash",
     "prev_hash",
     "entry_hash",
+    "content_hash",
 )
 _BATCH = 20_000
 
@@ -91,7 +91,7 @@ def _walk(connection: Connection, origin: str, label: str) -> tuple[int, str, Pr
                 expected_prev,
                 Problem(where, "does not link to the one before"),
             )
-        what = entry_problem(fields, stored)
+        what = entry_problem(fields, row.content_hash, stored)
         if what:
             return expected_seq - 1, expected_prev, Problem(where, what)
         expected_prev, expected_seq = stored, expected_seq + 1

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, select
 
 from forensiclog.db.base import table_of
 from forensiclog.db.models import AuditEntry, ChainHead
-from forensiclog.domain.casefile_manifest import REDACTED, is_redacted
+from forensiclog.domain.audit_chain import REDACTED, is_redacted
 from forensiclog.domain.records import Problem
 from forensiclog.services.casefile_database import origin_label
 from forensiclog.services.casefile_incoming import IncomingFile

@@ -12,7 +12,8 @@ from sqlalchemy import Connection, select
 from forensiclog.db.base import table_of
 from forensiclog.db.engine import sqlite_engine
 from forensiclog.db.models import AuditEntry, ChainHead, SearchKey
-from forensiclog.domain.casefile_manifest import Manifest, is_redacted
+from forensiclog.domain.audit_chain import is_redacted
+from forensiclog.domain.casefile_manifest import Manifest
 from forensiclog.services.casefile_export import RECORD_MODELS
 from forensiclog.services.casefile_history import CHAIN_COLUMNS, ChainState
 from forensiclog.services.casefile_versions import Mention, Version, mention_of, noted, version_of

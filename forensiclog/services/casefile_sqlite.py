@@ -26,8 +26,8 @@ from forensiclog.db.models import (
     SearchKey,
     WorkspaceRow,
 )
+from forensiclog.domain.audit_chain import REDACTED
 from forensiclog.domain.case_number import parse_case_number
-from forensiclog.domain.casefile_manifest import REDACTED
 from forensiclog.domain.errors import EnvironmentProblem, NotFound
 from forensiclog.services.casefile_export import (
     CASE_RECORDS,
@@ -60,7 +60,7 @@ _KEEP = (
     "state_hash IS NULL AND case_number IN (SELECT number FROM temp.kept_numbers))"
 )
 _BLANKED = {"at": "''", "user_name": "''", "action": ":redacted", "entity": ":redacted"}
-_LINKS = ("id", "origin", "seq", "prev_hash", "entry_hash")
+_LINKS = ("id", "origin", "seq", "prev_hash", "entry_hash", "content_hash")
 
 
 def _columns(model: Any) -> str:

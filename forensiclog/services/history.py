@@ -22,6 +22,7 @@ from forensiclog.domain.audit_chain import (
     genesis_hash,
     head_message,
     iso_timestamp,
+    link_hash,
     sha256_text,
 )
 from forensiclog.services.signing import Signer
@@ -128,7 +129,9 @@ class Tx:
     ) -> None:
         """Append a created record given as its full state (the bulk-insert path)."""
         text = canonical_json(state)
-        self.entries.append(PendingEntry(action, entity, uid, case_number, None, None, text, sha256_text(text)))
+        self.entries.append(
+            PendingEntry(action, entity, uid, case_number, None, None, text, sha256_text(text))
+        )
 
     def note(
         self,
@@ -142,7 +145,9 @@ class Tx:
     ) -> None:
         """Append an event that changes no record (an export, a backup, a sign-in failure)."""
         self.entries.append(
-            PendingEntry(action, entity, entity_uid, case_number, reason, None, _text(details), None)
+            PendingEntry(
+                action, entity, entity_uid, case_number, reason, None, _text(details), None
+            )
         )
 
 
@@ -180,8 +185,9 @@ def append(tx: Tx, signer: Signer) -> None:
             state_hash=entry.state_hash,
             prev_hash=prev,
         )
-        prev = fields.entry_hash()
-        rows.append(_row(fields, prev))
+        content = fields.content_hash()
+        prev = link_hash(fields.prev_hash, content)
+        rows.append(_row(fields, prev, content))
     insert_plain(tx.session.connection(), table_of(AuditEntry), rows)
     signature = signer.sign(head_message(tx.origin, seq, prev))
     tx.session.merge(
@@ -196,7 +202,7 @@ def append(tx: Tx, signer: Signer) -> None:
     tx.entries.clear()
 
 
-def _row(fields: ChainFields, entry_hash: str) -> dict[str, Any]:
+def _row(fields: ChainFields, entry_hash: str, content_hash: str) -> dict[str, Any]:
     return {
         "origin": fields.origin,
         "seq": fields.seq,
@@ -212,4 +218,5 @@ def _row(fields: ChainFields, entry_hash: str) -> dict[str, Any]:
         "state_hash": fields.state_hash,
         "prev_hash": fields.prev_hash,
         "entry_hash": entry_hash,
+        "content_hash": content_hash,
     }

@@ -7,9 +7,11 @@ import datetime as dt
 from forensiclog.domain.audit_chain import (
     ChainFields,
     canonical_json,
-    entry_hash_of,
+    content_hash_of,
+    entry_problem,
     genesis_hash,
     iso_timestamp,
+    redacted_fields,
 )
 
 
@@ -59,7 +61,7 @@ def test_every_field_changes_the_hash() -> None:
 
 
 def test_field_boundaries_cannot_shift() -> None:
-    assert entry_hash_of(["ab", "c"]) != entry_hash_of(["a", "bc"])
+    assert content_hash_of(["ab", "c"]) != content_hash_of(["a", "bc"])
 
 
 def test_genesis_depends_on_the_workspace_and_timestamps_are_exact() -> None:
@@ -73,3 +75,19 @@ def test_one_moment_has_one_text_whatever_its_zone() -> None:
     a = dt.datetime(2025, 6, 13, 10, 0, tzinfo=kyiv)
     b = dt.datetime(2025, 6, 13, 7, 0, tzinfo=dt.UTC)
     assert canonical_json({"t": a}) == canonical_json({"t": b})
+
+
+def test_a_redacted_entry_keeps_its_link_verifiable() -> None:
+    entry = fields()
+    content, stored = entry.content_hash(), entry.entry_hash()
+    full = (*entry.content(), entry.prev_hash)
+    blank = redacted_fields(entry.origin, entry.seq, entry.prev_hash)
+    assert entry_problem(full, content, stored) is None
+    assert entry_problem(blank, content, stored) is None  # withheld, but still bound to the chain
+    assert "content" in str(entry_problem((*blank[:4], "case.edit", *blank[5:]), content, stored))
+    assert "follow" in str(
+        entry_problem(blank, "0" * 64, stored)
+    )  # a forged content hash breaks the link
+    assert "own history" in str(entry_problem(blank, content, stored, redaction_allowed=False))
+    altered = (*full[:3], "mallory", *full[4:])
+    assert "altered" in str(entry_problem(altered, content, stored))

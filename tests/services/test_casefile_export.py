@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from forensiclog.domain.casefile_manifest import REDACTED, SUFFIX
+from forensiclog.domain.audit_chain import REDACTED
+from forensiclog.domain.casefile_manifest import SUFFIX
 from forensiclog.domain.errors import (
     AlreadyExists,
     InvalidInput,

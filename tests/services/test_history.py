@@ -102,10 +102,11 @@ def test_a_chain_rewritten_consistently_without_the_key_is_caught(
             row[11],
             prev,
         )
+        content = fields.content_hash()
         prev = fields.entry_hash()
         db.execute(
-            "UPDATE audit_entries SET user_name=?, prev_hash=?, entry_hash=? WHERE id=?",
-            (user, fields.prev_hash, prev, row[0]),
+            "UPDATE audit_entries SET user_name=?, prev_hash=?, entry_hash=?, content_hash=? WHERE id=?",
+            (user, fields.prev_hash, prev, content, row[0]),
         )
     db.execute("UPDATE chain_heads SET entry_hash=? WHERE origin=?", (prev, origin))
     db.commit()

@@ -311,10 +311,6 @@ def test_a_failed_import_leaves_no_trace(
     assert casefile_apply.apply_plan is not fail
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="audit.verify_chain recomputes redacted entries of merged chains (docs/casefile.md)",
-)
 def test_the_office_checks_clean_after_a_merge(laptop: Team, office: Team, tmp_path: Path) -> None:
     office.coordinator.merge.import_file(export(laptop, tmp_path, "first"))
     report = office.auditor.integrity.check()

@@ -36,6 +36,7 @@ class AuditEntry(Base):
     state_hash: Mapped[str | None] = mapped_column(String(64))
     prev_hash: Mapped[str] = mapped_column(String(64))
     entry_hash: Mapped[str] = mapped_column(String(64))
+    content_hash: Mapped[str] = mapped_column(String(64))
 
 
 class ChainHead(Base):
