@@ -9,6 +9,7 @@ is only ever a bound value: no query syntax exists that a user could break.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -29,6 +30,8 @@ MAX_QUERY_CHARS = 1000
 # A one-character key matches only itself: as a prefix it would match most of the index.
 MIN_PREFIX = 2
 MAX_LIMIT = 1000
+# What is neither a letter nor a digit at either end of the text.
+_AROUND = re.compile(r"^[\W_]+|[\W_]+$")
 # Ranks: exact before prefix, loose (phonetic) matches after both; within each, by kind.
 KIND_ORDER = {"case": 0, "document": 1, "tag": 2, "number": 3, "name": 4}
 PREFIX_RANK = 10
@@ -62,7 +65,10 @@ def plan(text: object) -> SearchPlan:
     # A lone surrogate (pasted from a broken source) cannot be encoded for the database.
     clean = text[:MAX_QUERY_CHARS].encode("utf-8", "ignore").decode("utf-8")
     words = tuple(group for group in name_query_keys(clean) if group)
-    return SearchPlan(words, identifier_keys(clean))
+    # Quotes, brackets or a wildcard typed around a number ("EK 998877", (KYV-T1-00153)) are
+    # not part of it; the text as typed still counts too, for a tag that holds such signs.
+    whole = identifier_keys(clean) | identifier_keys(_AROUND.sub("", clean))
+    return SearchPlan(words, whole)
 
 
 # The query is written as SQL text: it is assembled from placeholders only (every key and

@@ -141,6 +141,19 @@ def test_an_exact_document_number_ranks_before_tags_and_prefixes(
     assert found(team, "ЕК123456")[0] == cases["hnatiuk"]
 
 
+@pytest.mark.parametrize(
+    "typed", ['"EK 123456"', "(EK 123456)", "EK 123456*", "«EK 123456»", "_EK 123456;"]
+)
+def test_a_number_in_quotes_or_brackets_is_still_found(
+    shared: tuple[Team, dict[str, str]], typed: str
+) -> None:
+    # Found by the search-input validation figure: only the bare number was found.
+    team, cases = shared
+    assert found(team, typed)[0] == cases["hnatiuk"]
+    number = cases["ivanov"]
+    assert found(team, f'"{number}"')[0] == number
+
+
 def test_numbers_of_the_handover_list_samples_and_tags_are_found(
     team: Team, cases: dict[str, str]
 ) -> None:
