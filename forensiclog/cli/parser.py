@@ -300,6 +300,11 @@ def _casefile_commands(sub: Any) -> None:
     p.add_argument(
         "--unverified", action="store_true", help="import a file that does not verify (recorded)"
     )
+    _command(casefile, "conflicts", "casefile_commands:conflicts", "cases changed on both sides")
+    p = _command(casefile, "resolve", "casefile_commands:resolve", "resolve a merge conflict")
+    p.add_argument("conflict", type=int, help="the conflict's id, as listed by casefile conflicts")
+    p.add_argument("--keep", required=True, choices=("local", "incoming"))
+    p.add_argument("--reason", required=True)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -57,10 +57,11 @@ class Invocation:
     @cached_property
     def services(self) -> Services:
         workspace = self.open()
+        if workspace.read_only:
+            # A sealed case file has no users to sign in as; it is read by anyone, written by no one.
+            return build(workspace, None)
         user = self.options.user or os.environ.get(USER_ENV)
         if not user:
-            if workspace.read_only:
-                return build(workspace, None)
             raise InvalidInput("user", f"name who is acting: --user NAME or {USER_ENV}")
         return sign_in(workspace, user, self.password(f"password for {user}: "))
 
