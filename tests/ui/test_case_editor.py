@@ -205,6 +205,8 @@ def test_closing_with_unsaved_edits_asks_and_cancel_keeps_the_window(qtbot, dirt
     assert not dirty_editor.close()
     assert asked == [["Findings"]]
     assert dirty_editor.isVisible()
+    answer(dirty_editor, QMessageBox.StandardButton.Discard)
+    assert dirty_editor.close()  # a window left open would outlive the test
 
 
 def test_discard_closes_without_writing(qtbot, dirty_editor, sample):
