@@ -9,6 +9,7 @@ import functools
 import io
 import math
 import os
+import stat
 import struct
 import tempfile
 import warnings
@@ -228,11 +229,22 @@ def inspect_image(path: Path) -> ImageInfo:
 
 
 def open_photo_file(path: Path) -> BinaryIO:
-    """The file opened for reading, or a refusal naming it."""
+    """The file opened for reading, or a refusal naming it. Only a regular file is read: opening
+    a named pipe would wait for a writer for ever, and a device has no end."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        return path.open("rb")
+        fd = os.open(path, flags)
     except OSError as e:
         raise _refuse(path.name, f"cannot be read ({e.strerror or e})") from e
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise _refuse(path.name, "is not a regular file (a folder, a device or a pipe)")
+        if os.name != "nt":
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _eight_bit(image: Image.Image) -> Image.Image:

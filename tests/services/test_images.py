@@ -155,6 +155,30 @@ def test_a_missing_file_is_refused_naming_it(tmp_path: Path) -> None:
         inspect_image(tmp_path / "gone.jpg")
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_a_named_pipe_a_folder_and_a_device_are_refused_at_once(tmp_path: Path) -> None:
+    # Found by the hostile-images figure: opening a named pipe waited for a writer for ever.
+    pipe = tmp_path / "camera.jpg"
+    os.mkfifo(pipe)
+    folder = tmp_path / "folder.jpg"
+    folder.mkdir()
+    device = tmp_path / "zero.jpg"
+    device.symlink_to("/dev/zero")
+    results: list[str] = []
+
+    def inspect_all() -> None:
+        for path in (pipe, folder, device):
+            with pytest.raises(InvalidInput, match="is not a regular file") as refused:
+                inspect_image(path)
+            results.append(str(refused.value))
+
+    worker = threading.Thread(target=inspect_all, daemon=True)
+    worker.start()
+    worker.join(timeout=20)
+    assert not worker.is_alive(), "inspecting a named pipe blocked"
+    assert [r.split(":")[0] for r in results] == ["camera.jpg", "folder.jpg", "zero.jpg"]
+
+
 def _open_jpeg(data: bytes | Path) -> Image.Image:
     image = Image.open(io.BytesIO(data) if isinstance(data, bytes) else data)
     image.load()
