@@ -607,7 +607,7 @@
         <translation>до</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Age range (years)</source>
         <translation>&amp;Вік (років)</translation>
     </message>
@@ -979,7 +979,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../forensiclog/ui/case_editor/history_tab.py" line="+28"/>
+        <location filename="../../forensiclog/ui/case_editor/history_tab.py" line="+29"/>
         <source>When</source>
         <translation>Коли</translation>
     </message>
@@ -1351,7 +1351,7 @@
         <translation>&amp;Машинозчитувана зона (MRZ)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Type or paste the 2 or 3 lines printed at the foot of the page</source>
         <translation>Введіть або вставте 2 чи 3 рядки з нижньої частини сторінки</translation>
     </message>
@@ -1361,7 +1361,7 @@
         <translation>Машинозчитувана зона</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+78"/>
         <source>valid</source>
         <translation>правильна</translation>
     </message>

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from forensiclog.ui.photos.photo_grid_model import PhotoGridModel
+from forensiclog.ui.photos.photo_grid_model import SHA_ROLE, PhotoGridModel
 from forensiclog.ui.photos.photo_import import (
     ImportRequest,
     StopFlag,
@@ -204,3 +204,24 @@ def test_kind_caption_and_document_are_edited_and_undone(qtbot, open_editor, sam
         "photo.edit",
         "photo.edit",
     ]
+
+
+def test_the_grid_loads_only_the_thumbnails_on_screen(qtbot, open_editor, sample, tmp_path):
+    window = open_editor("taras", sample.registered[3])
+    window.resize(1366, 768)
+    tab = photos_tab(window)
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(48):
+        plain(folder / f"p{n:02d}.png", "PNG", size=(64 + n, 48))
+    assert len(run_import(qtbot, window, tab, [folder]).added) == 48
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 50, timeout=10_000)
+    qtbot.waitUntil(lambda: len(tab.loader._images) > 0 and tab.loader.pending == 0, timeout=10_000)
+    on_screen = len(tab.loader._images)
+    assert 0 < on_screen < 50
+    below = tab.model.index(40, 0)  # three rows of the grid below the window's edge
+    assert tab.loader.image(below.data(SHA_ROLE)) is None
+    with qtbot.waitSignal(tab.loader.thumbnail_loaded, timeout=10_000):
+        tab.grid.scrollTo(below)
+        tab.grid.viewport().update()
+    qtbot.waitUntil(lambda: tab.loader.image(below.data(SHA_ROLE)) is not None, timeout=10_000)

@@ -86,6 +86,7 @@ class FindingsTab(CaseTab):
         ages.addWidget(age_min)
         ages.addWidget(QLabel(self.tr("to")))
         ages.addWidget(age_max)
+        ages.addStretch(1)
         labelled_row(form, self.tr("&Age range (years)"), ages, age_min)
         age_max.setAccessibleName(self.tr("Age range, upper bound"))
         stature = self._number_field("stature_cm", 250)

@@ -58,6 +58,7 @@ class MrzBox(QWidget):
         self.shape = QLabel(self)
         self.problem = QLabel(self)
         self.check_labels: dict[str, QLabel] = {}
+        self.checks_grid = QGridLayout()
         self._build()
         self._connect_signals()
         self._show(self._reading)
@@ -77,7 +78,7 @@ class MrzBox(QWidget):
         self.caption.setBuddy(self.editor)
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b3261e;")
-        checks = QGridLayout()
+        checks = self.checks_grid
         checks.setHorizontalSpacing(16)
         for index, code in enumerate(CHECK_ORDER):
             label = QLabel(self)
@@ -132,6 +133,7 @@ class MrzBox(QWidget):
     def _show(self, reading: LiveReading) -> None:
         self.shape.setText(self._shape_text(reading))
         shown = {check.code: check for check in reading.checks}
+        self._place_checks([code for code in CHECK_ORDER if code in shown])
         for code, label in self.check_labels.items():
             check = shown.get(code)
             label.setVisible(check is not None)
@@ -139,6 +141,13 @@ class MrzBox(QWidget):
                 self._show_check(label, check)
         self.problem.setText(self._problem_text(reading.problem))
         self.problem.setVisible(reading.problem is not None)
+
+    def _place_checks(self, codes: list[str]) -> None:
+        """The format's checks three to a row, in order, with no gap for one it lacks."""
+        for index, code in enumerate(codes):
+            label = self.check_labels[code]
+            self.checks_grid.removeWidget(label)
+            self.checks_grid.addWidget(label, index // 3, index % 3)
 
     def _show_check(self, label: QLabel, check: LiveCheck) -> None:
         symbol, colour = STATE_STYLE[check.state]
