@@ -77,6 +77,7 @@ class MrzBox(QWidget):
         self.editor.setAccessibleName(self.tr("Machine-readable zone"))
         self.caption.setBuddy(self.editor)
         self.problem.setWordWrap(True)
+        self.shape.setWordWrap(True)
         self.problem.setStyleSheet("color: #b3261e;")
         checks = self.checks_grid
         checks.setHorizontalSpacing(16)
@@ -84,7 +85,7 @@ class MrzBox(QWidget):
             label = QLabel(self)
             label.setTextFormat(Qt.TextFormat.PlainText)
             self.check_labels[code] = label
-            checks.addWidget(label, index // 3, index % 3)
+            checks.addWidget(label, index // 2, index % 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.caption)
@@ -143,11 +144,11 @@ class MrzBox(QWidget):
         self.problem.setVisible(reading.problem is not None)
 
     def _place_checks(self, codes: list[str]) -> None:
-        """The format's checks three to a row, in order, with no gap for one it lacks."""
+        """The format's checks two to a row, in order, with no gap for one it lacks."""
         for index, code in enumerate(codes):
             label = self.check_labels[code]
             self.checks_grid.removeWidget(label)
-            self.checks_grid.addWidget(label, index // 3, index % 3)
+            self.checks_grid.addWidget(label, index // 2, index % 2)
 
     def _show_check(self, label: QLabel, check: LiveCheck) -> None:
         symbol, colour = STATE_STYLE[check.state]
