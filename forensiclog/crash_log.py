@@ -15,17 +15,19 @@ def log_file() -> Path:
 
 
 def setup_logging() -> Path:
+    """Send the program's log to the log file (once per process); returns the file's path."""
     path = log_file()
+    root = logging.getLogger("forensiclog")
+    if root.handlers:
+        return path
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
     except OSError:
         handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger("forensiclog")
-    if not root.handlers:
-        root.addHandler(handler)
-        root.setLevel(logging.INFO)
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
     return path
 
 
