@@ -4,12 +4,28 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from forensiclog.domain.records import CaseRow
-from forensiclog.ui.case_list_model import ROW_ROLE
+from forensiclog.ui.case_list_model import CaseListModel
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def loaded_row(index: Index) -> CaseRow | None:
+    """The row behind ``index``, asked of the model in Python: ``index.data()`` would come back
+    through a QVariant, and PySide6 6.12 on Python 3.11 drops a reference to None each time it
+    hands back an empty one."""
+    model = index.model()
+    return model.row_at(index.row()) if isinstance(model, CaseListModel) else None
+
+
 DOTS = 5
 DOT = 9
 GAP = 4
@@ -27,15 +43,16 @@ class CompletenessDelegate(QStyledItemDelegate):
         return QSize(DOTS * (DOT + GAP) + 2 * GAP, option.fontMetrics.height() + 6)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        row = index.data(ROW_ROLE)
-        if not isinstance(row, CaseRow):
+        row = loaded_row(index)
+        if row is None:
             super().paint(painter, option, index)
             return
         empty = QStyleOptionViewItem(option)
         empty.text = ""
-        style = option.widget.style() if option.widget else None
-        if style is not None:
-            style.drawControl(style.ControlElement.CE_ItemViewItem, empty, painter, option.widget)
+        view = self.parent()
+        widget = view if isinstance(view, QWidget) else None  # not option.widget: see loaded_row
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, empty, painter, widget)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         top = option.rect.center().y() - DOT / 2
@@ -62,8 +79,8 @@ class StatusDelegate(QStyledItemDelegate):
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         super().initStyleOption(option, index)
-        row = index.data(ROW_ROLE)
-        if isinstance(row, CaseRow) and row.status in STATUS_COLOURS:
+        row = loaded_row(index)
+        if row is not None and row.status in STATUS_COLOURS:
             option.palette.setColor(option.palette.ColorRole.Text, STATUS_COLOURS[row.status])
             option.font.setBold(row.status == "foreign_national")
         option.displayAlignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter

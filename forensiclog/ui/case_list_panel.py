@@ -39,6 +39,13 @@ COLUMN_SAMPLES = ("KYV-T2-00153-P01", "N0613-00000", "", "", "000", "00", "")
 COMPLETENESS_WIDTH = 80
 
 
+def chosen_code(combo: QComboBox) -> str | None:
+    """The code of the chosen item; None for the item that stands for "any" (stored as "")."""
+    if combo.currentIndex() < 0:
+        return None
+    return str(combo.currentData()) or None
+
+
 class CaseListPanel(QWidget):
     """Search, filters and the lazily loaded table of cases."""
 
@@ -96,7 +103,9 @@ class CaseListPanel(QWidget):
     def _combo(self, name: str, items: list[tuple[str, str]], everything: str) -> QComboBox:
         combo = QComboBox()
         combo.setObjectName(f"{name}_filter")
-        combo.addItem(everything, None)
+        # "" rather than None: PySide6 6.12 on Python 3.11 drops a reference to None each time
+        # currentData() hands one back.
+        combo.addItem(everything, "")
         for code, text in items:
             combo.addItem(text, code)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -178,7 +187,7 @@ class CaseListPanel(QWidget):
     # -- what the window asks ----------------------------------------------------------------
 
     def set_exchanges(self, codes: list[str]) -> None:
-        keep = self.exchange_filter.currentData()
+        keep = chosen_code(self.exchange_filter) or ""
         blocker = self.exchange_filter.blockSignals(True)
         while self.exchange_filter.count() > 1:
             self.exchange_filter.removeItem(1)
@@ -188,14 +197,14 @@ class CaseListPanel(QWidget):
         self.exchange_filter.blockSignals(blocker)
 
     def set_exchange(self, code: str | None) -> None:
-        found = self.exchange_filter.findData(code) if code else 0
+        found = self.exchange_filter.findData(code or "")
         self.exchange_filter.setCurrentIndex(max(found, 0))
 
     def current_filter(self) -> CaseFilter:
         return CaseFilter(
-            exchange=self.exchange_filter.currentData(),
-            status=self.status_filter.currentData(),
-            nationality=self.nationality_filter.currentData(),
+            exchange=chosen_code(self.exchange_filter),
+            status=chosen_code(self.status_filter),
+            nationality=chosen_code(self.nationality_filter),
         )
 
     @property

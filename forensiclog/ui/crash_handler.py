@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
@@ -22,6 +23,15 @@ QT_LEVELS = {
     QtMsgType.QtCriticalMsg: logging.ERROR,
     QtMsgType.QtFatalMsg: logging.CRITICAL,
 }
+
+
+def written_to() -> Path:
+    """The file the log really goes to (set up once per process), else where it would go."""
+    for handler in logging.getLogger("forensiclog").handlers:
+        if isinstance(handler, logging.FileHandler):
+            handler.flush()
+            return Path(handler.baseFilename)
+    return log_file()
 
 
 class CrashHandler:
@@ -45,12 +55,14 @@ class CrashHandler:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, trace)
             return
+        if not logging.getLogger("forensiclog").handlers:  # a crash before start-up still lands
+            setup_logging()
         log.error("unexpected error", exc_info=(kind, error, trace))
         if self._telling:  # a failure while telling the user: the log has it, stop there
             return
         self._telling = True
         try:
-            self._tell(str(log_file()))
+            self._tell(str(written_to()))
         finally:
             self._telling = False
 

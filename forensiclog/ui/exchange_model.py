@@ -52,6 +52,13 @@ class ExchangeModel(QAbstractListModel):
     def summary(self, row: int) -> ExchangeSummary | None:
         return self._summaries[row - 1] if 1 <= row <= len(self._summaries) else None
 
+    def code_at(self, row: int) -> str | None:
+        found = self.summary(row)
+        return found.exchange.code if found else None
+
+    def title(self, row: int) -> str:
+        return self._title(self.summary(row))
+
     def codes(self) -> list[str]:
         return [s.exchange.code for s in self._summaries]
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from forensiclog.domain.records import ExchangeSummary
 from forensiclog.domain.statuses import Status
 from forensiclog.ui.app_context import AppContext
-from forensiclog.ui.exchange_model import CODE_ROLE, SUMMARY_ROLE, ExchangeModel, examined
+from forensiclog.ui.exchange_model import ExchangeModel, examined
 from forensiclog.ui.vocabulary_text import status_label
 
 translate = QCoreApplication.translate
@@ -40,24 +40,36 @@ BAR_HEIGHT = 14
 PADDING = 6
 
 
+def summary_at(index: Index) -> ExchangeSummary | None:
+    """Asked of the model in Python, not through ``index.data()``: PySide6 6.12 on Python 3.11
+    drops a reference to None whenever a QVariant comes back empty."""
+    model = index.model()
+    return model.summary(index.row()) if isinstance(model, ExchangeModel) else None
+
+
+def title_at(index: Index) -> str:
+    model = index.model()
+    return model.title(index.row()) if isinstance(model, ExchangeModel) else ""
+
+
 class ExchangeDelegate(QStyledItemDelegate):
     """Draws an exchange as its title over a bar of bodies arrived against bodies declared."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         height = option.fontMetrics.height()
-        if index.data(SUMMARY_ROLE) is None:
+        if summary_at(index) is None:
             return QSize(200, height + 2 * PADDING)
         return QSize(200, height + BAR_HEIGHT + 3 * PADDING)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        summary = index.data(SUMMARY_ROLE)
+        summary = summary_at(index)
         if summary is None:
             super().paint(painter, option, index)
             return
-        style = option.widget.style() if option.widget else QApplication.style()
-        style.drawPrimitive(
-            QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget
-        )
+        view = self.parent()
+        widget = view if isinstance(view, QWidget) else None  # never option.widget: see summary_at
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget)
         rect = option.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
@@ -65,7 +77,7 @@ class ExchangeDelegate(QStyledItemDelegate):
         painter.setPen(option.palette.color(role))
         line = QRect(rect.left(), rect.top(), rect.width(), option.fontMetrics.height())
         painter.drawText(
-            line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, index.data()
+            line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title_at(index)
         )
         painter.restore()
         bar = QStyleOptionProgressBar()
@@ -80,7 +92,7 @@ class ExchangeDelegate(QStyledItemDelegate):
         bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
         bar.palette = option.palette
         bar.fontMetrics = option.fontMetrics
-        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, option.widget)
+        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)
 
 
 class ExchangePanel(QWidget):
@@ -138,7 +150,7 @@ class ExchangePanel(QWidget):
     @property
     def chosen(self) -> str | None:
         index = self.view.currentIndex()
-        return index.data(CODE_ROLE) if index.isValid() else None
+        return self.model.code_at(index.row()) if index.isValid() else None
 
     def _on_exchanges_loaded(self, summaries: list[ExchangeSummary]) -> None:
         keep = self.chosen
@@ -150,7 +162,7 @@ class ExchangePanel(QWidget):
 
     def _on_view_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         self._show_details()
-        self.exchange_chosen.emit(current.data(CODE_ROLE) if current.isValid() else None)
+        self.exchange_chosen.emit(self.model.code_at(current.row()) if current.isValid() else None)
 
     def _show_details(self) -> None:
         code = self.chosen

@@ -27,7 +27,7 @@ from forensiclog.domain.records import ExchangeSummary
 from forensiclog.domain.roles import Action
 from forensiclog.ui import notices
 from forensiclog.ui.app_context import AppContext
-from forensiclog.ui.case_list_panel import CaseListPanel
+from forensiclog.ui.case_list_panel import CaseListPanel, chosen_code
 from forensiclog.ui.case_summary_panel import CaseSummaryPanel
 from forensiclog.ui.exchange_panel import ExchangePanel
 from forensiclog.ui.register_dialog import RegisterDialog
@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
         self.exchanges.exchange_chosen.connect(self.cases.set_exchange)
         self.exchanges.model.modelReset.connect(self._on_exchanges_loaded)
         self.cases.exchange_filter.currentIndexChanged.connect(
-            lambda _i: self.exchanges.choose(self.cases.exchange_filter.currentData())
+            lambda _i: self.exchanges.choose(chosen_code(self.cases.exchange_filter))
         )
         self.cases.case_selected.connect(self.summary.load)
         self.cases.case_activated.connect(self.open_case)

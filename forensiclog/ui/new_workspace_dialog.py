@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,6 +29,8 @@ translate = QCoreApplication.translate
 
 class NewWorkspaceDialog(QDialog):
     """Asks for what a workspace needs and creates it off the GUI thread; ``created`` after."""
+
+    problem_shown = Signal(str)
 
     def __init__(self, runner: TaskRunner, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,6 +146,7 @@ class NewWorkspaceDialog(QDialog):
     def _show_problem(self, text: str) -> None:
         self.problem.setText(text)
         self.problem.show()
+        self.problem_shown.emit(text)
 
     @property
     def admin_name(self) -> str:

@@ -28,6 +28,7 @@ from forensiclog.domain.vocabulary import Condition, Sex
 from forensiclog.services.cases import Registration
 from forensiclog.ui import notices
 from forensiclog.ui.app_context import AppContext
+from forensiclog.ui.case_list_panel import chosen_code
 from forensiclog.ui.tasks import TaskFailure
 from forensiclog.ui.translators import fill
 from forensiclog.ui.vocabulary_text import condition_label, sex_label
@@ -150,7 +151,7 @@ class RegisterDialog(QDialog):
     def _choices(self, name: str, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()
         combo.setObjectName(name)
-        combo.addItem(translate("RegisterDialog", "— not recorded —"), None)
+        combo.addItem(translate("RegisterDialog", "— not recorded —"), "")  # "": see chosen_code
         for code, text in items:
             combo.addItem(text, code)
         return combo
@@ -183,9 +184,9 @@ class RegisterDialog(QDialog):
         return BodyForm(
             exchange=self.exchange.currentText(),
             tag=self.tag.text().strip(),
-            condition=self.condition.currentData(),
+            condition=chosen_code(self.condition),
             location=self.location.text().strip(),
-            sex=self.sex.currentData(),
+            sex=chosen_code(self.sex),
         )
 
     # -- registering -------------------------------------------------------------------------
@@ -261,9 +262,9 @@ class RegisterDialog(QDialog):
 
     def _fill(self, body: BodyForm) -> None:
         self.tag.setText(body.tag)
-        self.condition.setCurrentIndex(max(self.condition.findData(body.condition), 0))
+        self.condition.setCurrentIndex(max(self.condition.findData(body.condition or ""), 0))
         self.location.setText(body.location)
-        self.sex.setCurrentIndex(max(self.sex.findData(body.sex), 0))
+        self.sex.setCurrentIndex(max(self.sex.findData(body.sex or ""), 0))
         self.tag.setFocus()
         self.tag.selectAll()
 

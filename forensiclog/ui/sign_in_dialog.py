@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from forensiclog.services.build import Services, build, sign_in
-from forensiclog.services.opening import CASEFILE_SUFFIX, open_any
+from forensiclog.services.opening import is_casefile, open_any
 from forensiclog.services.workspace import OpenWorkspace
 from forensiclog.ui.tasks import JobState, TaskFailure, TaskRunner
 from forensiclog.ui.translators import fill
@@ -28,12 +28,10 @@ from forensiclog.ui.translators import fill
 translate = QCoreApplication.translate
 
 
-def is_case_file(path: Path) -> bool:
-    return path.suffix.lower() == CASEFILE_SUFFIX
-
-
 class SignInDialog(QDialog):
     """Opens the workspace at ``path`` and signs the user in; ``services`` once accepted."""
+
+    problem_shown = Signal(str)
 
     def __init__(
         self,
@@ -49,7 +47,7 @@ class SignInDialog(QDialog):
         self.services: Services | None = None
         self._runner = runner
         self._workspace: OpenWorkspace | None = None
-        self._read_only = is_case_file(path)
+        self._read_only = is_casefile(path)
         self.setWindowTitle(translate("SignInDialog", "Sign in — ForensicLog"))
         self._build(user)
         self._connect_signals()
@@ -131,6 +129,7 @@ class SignInDialog(QDialog):
         self._set_busy(False)
         self.problem.setText(failure.message)
         self.problem.show()
+        self.problem_shown.emit(failure.message)
         self.password.selectAll()
         self.password.setFocus()
 

@@ -3,7 +3,8 @@
 A job is a plain function ``job(state) -> result`` that calls the services and returns plain
 records (never ORM objects, never a Session). ``state`` is a ``JobState``: the job calls
 ``state.progress(done, total, text)`` to report and ``state.check()`` (or reads
-``state.cancelled``) to stop early when the user cancels. Jobs are testable without widgets.
+``state.cancelled``) to stop early when the user cancels; the state itself can be handed to a
+service as its ``progress`` callback and ``cancel`` flag. Jobs are testable without widgets.
 
     task = runner.write(lambda state: services.cases.register(...), name="register")
     task.signals.finished.connect(self._on_registered)       # the job's return value
@@ -57,6 +58,10 @@ class JobState:
 
     def cancel(self) -> None:
         self._stop.set()
+
+    def is_set(self) -> bool:
+        """Whether the user cancelled: a ``JobState`` is a cancel flag the services accept."""
+        return self._stop.is_set()
 
     def check(self) -> None:
         """Stop the job here (raise ``Cancelled``) if the user cancelled it."""

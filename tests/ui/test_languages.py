@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialogButtonBox
 
+from forensiclog.ui.app_settings import AppSettings
 from forensiclog.ui.translators import PSEUDO_ENV, LanguageSwitch, translations_folder
 from tests.ui.conftest import make_context, signed_in
 
@@ -66,6 +67,7 @@ def test_switching_language_rebuilds_the_window_at_once(qtbot, sample, runner, m
     from forensiclog.app import Shell
 
     monkeypatch.setattr("forensiclog.ui.crash_handler.CrashHandler.install", lambda self: None)
+    AppSettings().language = "en"
     shell = Shell(QCoreApplication.instance())
     shell.runner = runner
     shell.languages.apply("en")
@@ -94,6 +96,7 @@ def test_a_window_with_typed_values_keeps_its_language_until_restart(
     monkeypatch.setattr(
         "PySide6.QtWidgets.QMessageBox.information", lambda parent, title, text: told.append(text)
     )
+    AppSettings().language = "en"
     shell = Shell(QCoreApplication.instance())
     shell.runner = runner
     shell.languages.apply("en")
