@@ -10,6 +10,14 @@ from pathlib import Path
 from forensiclog.paths import log_dir
 
 
+class _LogFile(logging.FileHandler):
+    """The log file; when it cannot be written (a full disk) the line is lost in silence:
+    logging's own report of the failure would put a traceback on the user's screen."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        return
+
+
 def log_file() -> Path:
     return log_dir() / "forensiclog.log"
 
@@ -22,9 +30,11 @@ def setup_logging() -> Path:
         return path
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
+        handler: logging.Handler = _LogFile(path, encoding="utf-8")
     except OSError:
-        handler = logging.StreamHandler(sys.stderr)
+        # No log folder (a full or read-only disk): nothing is logged rather than a
+        # traceback shown.
+        handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)

@@ -23,6 +23,7 @@ from forensiclog.db.models import WorkspaceRow
 from forensiclog.domain.errors import EnvironmentProblem, InvalidInput, NotFound
 from forensiclog.domain.records import WorkspaceInfo
 from forensiclog.services.signing import Signer, fingerprint, load_key
+from forensiclog.services.storage_errors import storage_errors
 
 PHOTOS_DIR = "photos"
 
@@ -163,11 +164,13 @@ def open_workspace(
     """Open the workspace folder at ``path`` (migrating its schema when it is writable)."""
     database = _database_path(path)
     try:
-        if not read_only:
-            _upgrade_if_needed(database)
-        engine = sqlite_engine(database, read_only=read_only, immutable=immutable)
-        with engine.connect() as connection, Session(connection) as session:
-            info, public_key = read_info(session, path, read_only=read_only)
+        # A disk that fails while the file is opened (a full disk, an I/O error) is a refusal.
+        with storage_errors(str(database)):
+            if not read_only:
+                _upgrade_if_needed(database)
+            engine = sqlite_engine(database, read_only=read_only, immutable=immutable)
+            with engine.connect() as connection, Session(connection) as session:
+                info, public_key = read_info(session, path, read_only=read_only)
     except sqlite3.DatabaseError as error:
         raise EnvironmentProblem(f"{database}: cannot open the database: {error}") from None
     return OpenWorkspace(
