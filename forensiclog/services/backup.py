@@ -94,11 +94,16 @@ class BackupService:
             (folder / KEY_FILE).parent.mkdir(mode=0o700, exist_ok=True)
             shutil.copy2(workspace / KEY_FILE, folder / KEY_FILE)
             fsync_file(folder / KEY_FILE)
-        with self.ctx.writing(Action.BACKUP) as tx:
-            tx.note(
-                "workspace.backup",
-                "workspace",
-                entity_uid=self.ctx.workspace.info.uid,
-                details={"destination": str(destination), "cases": cases, "photos": photos},
-            )
+        try:
+            with self.ctx.writing(Action.BACKUP) as tx:
+                tx.note(
+                    "workspace.backup",
+                    "workspace",
+                    entity_uid=self.ctx.workspace.info.uid,
+                    details={"destination": str(destination), "cases": cases, "photos": photos},
+                )
+        except BaseException:
+            # Refused means nothing was done: no backup the history does not mention.
+            shutil.rmtree(destination, ignore_errors=True)
+            raise
         return BackupResult(destination, cases, photos)

@@ -37,6 +37,7 @@ from forensiclog.services.casefile_history import ChainState
 from forensiclog.services.casefile_layout import DEFLATED, Entry, StructureError, read_layout
 from forensiclog.services.casefile_zip import SizeExceeded, member_chunks
 from forensiclog.services.signing import verify_signature
+from forensiclog.services.storage_errors import storage_errors
 
 
 @dataclass(frozen=True)
@@ -86,13 +87,16 @@ def inspect(path: Path, folder: Path, *, extract_photos: bool, limits: Limits) -
     if not _outline(found, limits, extract_photos) or not _read_manifest(found):
         return found
     _compare_members(found)
-    _extract_database(found)
+    # Extracting into the temporary folder can meet a full or failing disk: a refusal.
+    with storage_errors(str(folder)):
+        _extract_database(found)
     if found.refusals or found.database is None or found.manifest is None:
         return found
     with cf.ThreadPoolExecutor(1) as pool:
         # SQLite and the history's hashes hold the interpreter; hashing photos mostly does not.
         database = pool.submit(check_database, found.database, found.manifest, _photo_names(found))
-        _check_photos(found, extract_photos)
+        with storage_errors(str(folder)):
+            _check_photos(found, extract_photos)
         checked = database.result()
     found.problems += checked.problems
     found.refusals += checked.refusals

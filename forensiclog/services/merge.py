@@ -20,6 +20,7 @@ from typing import Any, BinaryIO, cast
 
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from forensiclog.db.models import Case, ChainHead, PhotoFile
 from forensiclog.domain.audit_chain import canonical_json
@@ -28,7 +29,7 @@ from forensiclog.domain.errors import InvalidInput, Refusal
 from forensiclog.domain.records import Problem
 from forensiclog.domain.roles import Action
 from forensiclog.domain.text import required_text
-from forensiclog.services import case_state, search_index
+from forensiclog.services import case_state, history, search_index
 from forensiclog.services.casefile_apply import apply_plan
 from forensiclog.services.casefile_check import Inspection, Limits, inspect
 from forensiclog.services.casefile_conflicts import (
@@ -186,7 +187,10 @@ class MergeService:
             )
             reason = "imported unverified" if unverified and not found.verified else None
             tx.note("casefile.import", "casefile", reason=reason, details=details)
-        conflicts = {c.record_uid: c for c in self.conflicts()}
+            # The conflicts are read from the history in this same transaction: a read after
+            # the commit could fail (a full disk) and refuse an import that was done.
+            history.append(tx, self.ctx.workspace.signer())
+            conflicts = {c.record_uid: c for c in self._open_conflicts(tx.session)}
         return MergeResult(
             file=str(found.path),
             source=incoming.source,
@@ -299,7 +303,10 @@ class MergeService:
     def conflicts(self) -> list[ConflictRecord]:
         """Records changed both here and in a merged file, not yet resolved."""
         with self.ctx.reading() as session:
-            return [conflict_record(session, note) for note in open_notes(session, self._origin)]
+            return self._open_conflicts(session)
+
+    def _open_conflicts(self, session: Session) -> list[ConflictRecord]:
+        return [conflict_record(session, note) for note in open_notes(session, self._origin)]
 
     def resolve(self, conflict: int, *, keep: str, reason: str) -> ConflictRecord:
         """Settle a conflict: keep this workspace's version (``local``) or take the file's

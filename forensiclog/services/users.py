@@ -13,6 +13,7 @@ from forensiclog.domain.roles import Action, Role, parse_role
 from forensiclog.domain.text import required_text
 from forensiclog.services.context import Actor, ServiceContext
 from forensiclog.services.passwords import hash_password, verify_password
+from forensiclog.services.storage_errors import storage_errors
 from forensiclog.services.workspace import OpenWorkspace
 
 _NAME = re.compile(r"[^\s\x00-\x1f\x7f]{1,100}")
@@ -29,7 +30,7 @@ def user_name(text: str) -> str:
 
 def authenticate(workspace: OpenWorkspace, name: str, password: str) -> Actor:
     """The signed-in actor, or a refusal that does not tell a wrong name from a wrong password."""
-    with workspace.read_session() as session, session.begin():
+    with storage_errors(workspace.label), workspace.read_session() as session, session.begin():
         user = session.scalars(select(User).where(User.name == name, User.active.is_(True))).first()
         stored = user.password_hash if user else None
         role = Role(user.role) if user else None

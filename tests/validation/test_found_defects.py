@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy.orm import Session
 
 from forensiclog.db import engine as engine_module
 from forensiclog.domain.errors import EnvironmentProblem
+from forensiclog.domain.roles import Action
+from forensiclog.services import history
+from forensiclog.services.storage_errors import storage_errors
 from forensiclog.services.workspace import open_workspace
 from forensiclog.services.workspace_setup import init_workspace
 
@@ -67,3 +74,129 @@ def test_a_crash_log_that_cannot_be_written_puts_no_traceback_on_screen(
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     assert done.stderr == ""
+
+
+def _workspace(path: Path) -> Path:
+    from tests.validation.workloads import new_workspace
+
+    return new_workspace(path, team="T1")
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        sqlite3.OperationalError("database or disk is full"),
+        OSError(errno.EIO, "Input/output error"),
+        OSError(errno.EFBIG, "File too large"),
+        OSError(errno.ENOSPC, "No space left on device"),
+    ],
+    ids=["sqlite3 itself", "EIO", "EFBIG", "ENOSPC"],
+)
+def test_every_disk_failure_is_a_refusal(error: Exception) -> None:
+    # Found by the fault figure: the backup talks to sqlite3 directly, and EIO or EFBIG
+    # (a case file past 4 GiB on a FAT32 stick) were not known as the disk's fault.
+    with pytest.raises(EnvironmentProblem), storage_errors("the backup"):
+        raise error
+
+
+def test_signing_in_on_a_failing_disk_is_refused_with_a_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by the fault figure: the sign-in's read could not start (SQLite writes its
+    # shared-memory file) and reached the crash handler.
+    from forensiclog.services.build import sign_in
+    from tests.validation.workloads import PASSWORDS
+
+    workspace = open_workspace(_workspace(tmp_path / "w"))
+    monkeypatch.setattr(engine_module, "_writable_pragmas", _failing_disk)
+    with pytest.raises(EnvironmentProblem, match="I/O error"):
+        sign_in(workspace, "petro", PASSWORDS["petro"])
+    workspace.close()
+
+
+def test_a_case_file_that_cannot_be_extracted_is_refused_with_a_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by the fault figure: a full temporary disk while a case file's database was
+    # extracted for checking reached the crash handler.
+    from forensiclog.services import casefile_check
+    from forensiclog.services.casefiles import verify_casefile
+    from tests.validation.workloads import services
+
+    coordinator = services(_workspace(tmp_path / "w"), "olena")
+    coordinator.exchanges.add("R1", date="2025-06-13", declared=1)
+    case = coordinator.cases.register("R1", tag="A-1").case_number
+    coordinator.casefiles.export(tmp_path / "a.fcase", cases=[case])
+    coordinator.workspace.close()
+
+    def full_disk(fd: int, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(casefile_check, "_write_all", full_disk)
+    with pytest.raises(EnvironmentProblem, match="the disk is full"):
+        verify_casefile(tmp_path / "a.fcase")
+
+
+def test_a_backup_whose_history_note_fails_leaves_no_backup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by the fault figure: the backup folder was made visible, then its history note
+    # failed on the full disk: the user was told "refused" and a backup was there anyway.
+    from tests.validation.workloads import services
+
+    coordinator = services(_workspace(tmp_path / "w"), "olena")
+    append = history.append
+
+    def failing(tx: history.Tx, signer: object) -> None:
+        if any(e.action == "workspace.backup" for e in tx.entries):
+            raise EnvironmentProblem("the disk is full")
+        append(tx, signer)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(history, "append", failing)
+    with pytest.raises(EnvironmentProblem):
+        coordinator.backup.backup(tmp_path / "backup")
+    assert not (tmp_path / "backup").exists()
+    coordinator.workspace.close()
+
+
+def test_a_merge_done_is_not_reported_refused_when_the_disk_fills_after_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by the fault figure: once the import had committed, a read of its conflicts
+    # failed on the full disk and the user was told the import was refused.
+    from forensiclog.services.context import ServiceContext
+    from tests.validation.workloads import services
+
+    field = services(_workspace(tmp_path / "field"), "olena")
+    field.exchanges.add("R1", date="2025-06-13", declared=1)
+    case = field.cases.register("R1", tag="A-1").case_number
+    field.casefiles.export(tmp_path / "a.fcase", cases=[case])
+    office = services(new_office(tmp_path / "office"), "olena")
+    writing, reading = ServiceContext.writing, ServiceContext.reading
+    committed: list[bool] = []
+
+    @contextlib.contextmanager
+    def written(self: ServiceContext, action: Action) -> Iterator[history.Tx]:
+        with writing(self, action) as tx:
+            yield tx
+        committed.append(True)
+
+    @contextlib.contextmanager
+    def read_on_a_full_disk(self: ServiceContext) -> Iterator[Session]:
+        if committed:
+            raise EnvironmentProblem("the disk is full")
+        with reading(self) as session:
+            yield session
+
+    monkeypatch.setattr(ServiceContext, "writing", written)
+    monkeypatch.setattr(ServiceContext, "reading", read_on_a_full_disk)
+    result = office.merge.import_file(tmp_path / "a.fcase")
+    assert result.added == 1
+    field.workspace.close()
+    office.workspace.close()
+
+
+def new_office(path: Path) -> Path:
+    from tests.validation.workloads import new_workspace
+
+    return new_workspace(path, team="T9")
