@@ -51,10 +51,16 @@ COLUMNS = (
     Column(QT_TRANSLATE_NOOP("CaseListModel", "Completeness"), "completeness"),
 )
 NUMERIC_COLUMNS = frozenset({4, 5, 6})
+# Plain ints, compared first thing in data(): the view asks about ten roles per cell and
+# every call crosses into Python, so the roles that are not answered leave at once.
+DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+ANSWERED = frozenset({DISPLAY, ALIGNMENT, int(Qt.ItemDataRole.ToolTipRole), int(ROW_ROLE)})
 
 
-def cell_text(row: CaseRow, column: int) -> str:
-    values = (
+def cell_texts(row: CaseRow) -> tuple[str, ...]:
+    """Every cell of a row as shown, worked out once when its page arrives."""
+    return (
         row.case_number,
         row.tag or "",
         status_label(row.status),
@@ -63,7 +69,20 @@ def cell_text(row: CaseRow, column: int) -> str:
         str(row.photos),
         f"{row.completeness} / 5",
     )
-    return values[column]
+
+
+def cell_text(row: CaseRow, column: int) -> str:
+    return cell_texts(row)[column]
+
+
+def _alignment(column: int) -> Qt.AlignmentFlag:
+    horizontal = (
+        Qt.AlignmentFlag.AlignRight if column in NUMERIC_COLUMNS else Qt.AlignmentFlag.AlignLeft
+    )
+    return horizontal | Qt.AlignmentFlag.AlignVCenter
+
+
+ALIGNMENTS = tuple(_alignment(column) for column in range(len(COLUMNS)))
 
 
 class CaseListModel(QAbstractTableModel):
@@ -76,6 +95,7 @@ class CaseListModel(QAbstractTableModel):
         super().__init__(parent)
         self._total = 0
         self._pages: OrderedDict[int, list[CaseRow]] = OrderedDict()
+        self._texts: dict[str, tuple[str, ...]] = {}  # by case number, for the rows held
         self._pending: set[int] = set()
         self._fixed: list[CaseRow] | None = None
         self.generation = 0
@@ -91,6 +111,7 @@ class CaseListModel(QAbstractTableModel):
         self._fixed = None
         self._total = total
         self._pages.clear()
+        self._texts.clear()
         self._pending.clear()
         if first_page is not None:
             self._pages[0] = first_page
@@ -102,6 +123,7 @@ class CaseListModel(QAbstractTableModel):
         self.beginResetModel()
         self.generation += 1
         self._pages.clear()
+        self._texts.clear()
         self._pending.clear()
         self._fixed = list(rows)
         self._total = len(rows)
@@ -115,7 +137,9 @@ class CaseListModel(QAbstractTableModel):
         self._pages[page] = rows
         self._pages.move_to_end(page)
         while len(self._pages) > KEEP_PAGES:
-            self._pages.popitem(last=False)
+            _page, dropped = self._pages.popitem(last=False)
+            for gone in dropped:
+                self._texts.pop(gone.case_number, None)
         first = page * PAGE_SIZE
         last = min(first + PAGE_SIZE, self._total) - 1
         if last >= first:
@@ -161,19 +185,23 @@ class CaseListModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self._total:
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if role not in ANSWERED or not index.isValid():
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self._alignment(index.column())
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ROW_ROLE):
+        if role == ALIGNMENT:
+            return ALIGNMENTS[index.column()]
+        number = index.row()
+        if number >= self._total:
             return None
-        row = self._fetch(index.row())
+        row = self._fetch(number)
         if role == ROW_ROLE:
             return row
         if row is None:
             return PLACEHOLDER if index.column() == 0 else ""
-        return cell_text(row, index.column())
+        texts = self._texts.get(row.case_number)
+        if texts is None:
+            texts = self._texts[row.case_number] = cell_texts(row)
+        return texts[index.column()]
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -214,12 +242,6 @@ class CaseListModel(QAbstractTableModel):
             self._pending.add(page)
             self.page_wanted.emit(self.generation, page * PAGE_SIZE, PAGE_SIZE)
         return None
-
-    def _alignment(self, column: int) -> Qt.AlignmentFlag:
-        horizontal = (
-            Qt.AlignmentFlag.AlignRight if column in NUMERIC_COLUMNS else Qt.AlignmentFlag.AlignLeft
-        )
-        return horizontal | Qt.AlignmentFlag.AlignVCenter
 
     def _sorted(self, rows: list[CaseRow]) -> list[CaseRow]:
         keys = {

@@ -52,7 +52,7 @@ class CaseListPanel(QWidget):
     case_selected = Signal(object)  # a case number, or None
     case_activated = Signal(str)  # open this case
     list_loaded = Signal(int)  # rows now in the list
-    search_done = Signal(int)  # results shown for the current search text
+    search_done = Signal(str, int)  # the text searched, and how many results are shown
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -282,10 +282,10 @@ class CaseListPanel(QWidget):
             lambda state: search.search(text, SEARCH_LIMIT),
             name="search",
             latest="case list",
-            on_finished=self._on_search_finished,
+            on_finished=lambda rows: self._on_search_finished(text, rows),
         )
 
-    def _on_search_finished(self, rows: list[CaseRow]) -> None:
+    def _on_search_finished(self, text: str, rows: list[CaseRow]) -> None:
         where = self.current_filter()
         shown = [
             r
@@ -296,7 +296,7 @@ class CaseListPanel(QWidget):
         ]
         self.model.show_rows(shown)
         self._show_count(len(shown), searching=True)
-        self.search_done.emit(len(shown))
+        self.search_done.emit(text, len(shown))
         if shown:
             self.table.selectRow(0)
 

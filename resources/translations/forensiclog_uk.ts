@@ -130,7 +130,7 @@
 <context>
     <name>CaseListPanel</name>
     <message>
-        <location filename="../../forensiclog/ui/case_list_panel.py" line="+67"/>
+        <location filename="../../forensiclog/ui/case_list_panel.py" line="+76"/>
         <source>Case number, tag, document number or name (any script)</source>
         <translation>Номер справи, бирка, номер документа або прізвище (кирилицею чи латиницею)</translation>
     </message>
@@ -155,7 +155,7 @@
         <translation>Усі обміни</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>&amp;Status:</source>
         <translation>Ст&amp;атус:</translation>
     </message>
@@ -175,7 +175,7 @@
         <translation>Справи</translation>
     </message>
     <message numerus="yes">
-        <location line="+187"/>
+        <location line="+203"/>
         <source>%n case(s) found</source>
         <translation>
             <numerusform>Знайдено %n справу</numerusform>
@@ -332,7 +332,7 @@
         <translation>Прибуло %1 із %2 заявлених · оглянуто %3</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+54"/>
         <source>All exchanges</source>
         <translation>Усі обміни</translation>
     </message>
@@ -340,7 +340,7 @@
 <context>
     <name>ExchangePanel</name>
     <message>
-        <location filename="../../forensiclog/ui/exchange_panel.py" line="+107"/>
+        <location filename="../../forensiclog/ui/exchange_panel.py" line="+119"/>
         <source>Exchanges</source>
         <translation>Обміни</translation>
     </message>
@@ -503,7 +503,7 @@ Forensic identification case logging for repatriation exchanges.</source>
 <context>
     <name>NewWorkspaceDialog</name>
     <message>
-        <location filename="../../forensiclog/ui/new_workspace_dialog.py" line="+37"/>
+        <location filename="../../forensiclog/ui/new_workspace_dialog.py" line="+39"/>
         <source>New workspace</source>
         <translation>Новий робочий простір</translation>
     </message>
@@ -684,7 +684,7 @@ The details were written to %1 — please send that file to your coordinator.</s
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../forensiclog/ui/register_dialog.py" line="+63"/>
+        <location filename="../../forensiclog/ui/register_dialog.py" line="+64"/>
         <source>Register next body</source>
         <translation>Реєстрація наступного тіла</translation>
     </message>
@@ -867,12 +867,12 @@ The details were written to %1 — please send that file to your coordinator.</s
         <translation>&amp;Відкрити теку після завершення</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>&amp;Export</source>
         <translation>&amp;Експортувати</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>&amp;Report:</source>
         <translation>&amp;Звіт:</translation>
     </message>
@@ -897,17 +897,17 @@ The details were written to %1 — please send that file to your coordinator.</s
         <translation>&amp;Мова:</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Label &amp;sheet:</source>
+        <location line="+2"/>
+        <source>Label s&amp;heet:</source>
         <translation>А&amp;ркуш етикеток:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>&amp;File:</source>
         <translation>&amp;Файл:</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+95"/>
         <source>Save the report as</source>
         <translation>Зберегти звіт як</translation>
     </message>
@@ -1016,7 +1016,7 @@ SHA-256: %3</translation>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../forensiclog/app.py" line="+189"/>
+        <location filename="../../forensiclog/app.py" line="+196"/>
         <source>Language</source>
         <translation>Мова</translation>
     </message>
@@ -1029,7 +1029,7 @@ SHA-256: %3</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../forensiclog/ui/sign_in_dialog.py" line="+53"/>
+        <location filename="../../forensiclog/ui/sign_in_dialog.py" line="+51"/>
         <source>Sign in — ForensicLog</source>
         <translation>Вхід — ForensicLog</translation>
     </message>
