@@ -144,6 +144,7 @@ def open_main_window(options: argparse.Namespace) -> tuple[object, dict[str, flo
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from forensiclog.app import GUI_SWITCH_INTERVAL
     from forensiclog.services.build import sign_in
     from forensiclog.services.workspace import open_workspace
     from forensiclog.ui.app_context import AppContext
@@ -151,8 +152,6 @@ def open_main_window(options: argparse.Namespace) -> tuple[object, dict[str, flo
     from forensiclog.ui.main_window import MainWindow
     from forensiclog.ui.tasks import TaskRunner
     from forensiclog.ui.translators import LanguageSwitch
-
-    from forensiclog.app import GUI_SWITCH_INTERVAL
 
     sys.setswitchinterval(float(os.environ.get("BENCH_SWITCH_INTERVAL", GUI_SWITCH_INTERVAL)))
     app = QApplication(sys.argv[:1])
