@@ -248,10 +248,13 @@ def parse_manifest(data: bytes) -> Manifest:
         )
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ManifestError(f"not UTF-8 JSON ({error})") from None
+    except RecursionError:
+        raise ManifestError("nested too deeply to be a case file manifest") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ManifestError(f"not a ForensicLog case file manifest (format is not {FORMAT!r})")
     version = document.get("version")
-    if version != FORMAT_VERSION:
+    # The number itself: true and 1.0 compare equal to 1 in Python, but are not version 1.
+    if type(version) is not int or version != FORMAT_VERSION:
         raise UnknownVersion(
             f"format version {version!r} is not one this ForensicLog reads "
             f"(it reads version {FORMAT_VERSION}); update ForensicLog to open it"

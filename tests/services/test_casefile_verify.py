@@ -295,6 +295,36 @@ def test_an_unknown_format_version_is_refused(sealed: Path, team: Team, tmp_path
         open_casefile(future)
 
 
+@pytest.mark.parametrize(("version", "shown"), [(True, "True"), (1.0, "1.0"), ("1", "'1'")])
+def test_a_version_that_only_compares_equal_to_1_is_refused(
+    sealed: Path, team: Team, tmp_path: Path, version: object, shown: str
+) -> None:
+    # Found by the hostile case-files figure: true and 1.0 were read as version 1.
+    def claim(manifest: dict[str, object]) -> None:
+        manifest["version"] = version
+
+    odd = resign(sealed, tmp_path / "odd.fcase", sign=workspace_signer(team), edit=claim)
+    assert f"format version {shown} is not one" in str(verify_casefile(odd).problems[0])
+    with pytest.raises(CaseFileRefused, match="format version"):
+        open_casefile(odd)
+
+
+def test_a_manifest_nested_too_deeply_is_refused_not_a_crash(
+    sealed: Path, team: Team, tmp_path: Path
+) -> None:
+    # Found by the hostile case-files figure: json.loads raised RecursionError.
+    members = [(n, d) for n, d in members_of(sealed) if n not in ("manifest.json", "manifest.sig")]
+    deep = b"[" * 100_000 + b"]" * 100_000
+    sign = workspace_signer(team)
+    nested = repack(
+        [*members, ("manifest.json", deep), ("manifest.sig", sign(deep))], tmp_path / "deep.fcase"
+    )
+    assert wheres(nested) == {"manifest.json"}
+    assert "nested too deeply" in str(verify_casefile(nested).problems[0])
+    with pytest.raises(CaseFileRefused, match="nested too deeply"):
+        open_casefile(nested)
+
+
 # -- traps: names, links, doubles, bombs -----------------------------------------------------
 
 
