@@ -34,9 +34,13 @@ def run_gui(options: argparse.Namespace) -> int:
     setup_logging()
     sys.setswitchinterval(GUI_SWITCH_INTERVAL)
     app = _qt_application()
+    # The welcome and sign-in dialogs come and go before the main window: closing one of them
+    # must not end the application.
+    app.setQuitOnLastWindowClosed(False)
     shell = Shell(app)
     if not shell.start(_requested_path(options), user=getattr(options, "user", None) or ""):
         return 0
+    app.setQuitOnLastWindowClosed(True)
     return int(app.exec())
 
 

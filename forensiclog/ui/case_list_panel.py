@@ -32,7 +32,7 @@ from forensiclog.ui.translators import english_plural
 from forensiclog.ui.vocabulary_text import nationality_label, status_label
 
 translate = QCoreApplication.translate
-SEARCH_DELAY_MS = 60  # long enough to skip the keystrokes of a word, short enough to feel live
+SEARCH_DELAY_MS = 40  # skips a scanner's or a paste's burst of keys; the results still feel live
 SEARCH_LIMIT = 500
 # What each column must show whole: the widest sample text (translated words are added).
 COLUMN_SAMPLES = ("KYV-T2-00153-P01", "N0613-00000", "", "", "000", "00", "")
