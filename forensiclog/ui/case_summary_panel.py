@@ -44,6 +44,11 @@ def editor_word(table: str, code: str) -> str:
     return str(labels.label(words, code))
 
 
+def bulleted(items: list[str]) -> str:
+    """One item alone as it is; several as a bulleted list, so where each ends is plain."""
+    return items[0] if len(items) == 1 else "\n".join(f"• {item}" for item in items)
+
+
 class CaseSummaryPanel(QWidget):
     """Shows one ``CaseRecord``; ``open_requested`` when the user wants the full editor."""
 
@@ -163,7 +168,7 @@ class CaseSummaryPanel(QWidget):
         rows.append(
             (
                 translate("CaseSummaryPanel", "Documents"),
-                "\n".join(documents) if documents else translate("CaseSummaryPanel", "none"),
+                bulleted(documents) if documents else translate("CaseSummaryPanel", "none"),
             )
         )
         rows.append(
@@ -179,7 +184,7 @@ class CaseSummaryPanel(QWidget):
             rows.append(
                 (
                     translate("CaseSummaryPanel", "Missing"),
-                    "\n".join(editor_word("MISSING", m) for m in record.missing),
+                    bulleted([editor_word("MISSING", m) for m in record.missing]),
                 )
             )
         return rows
