@@ -8,6 +8,7 @@ data; the manifest's SHA-256 finds one inside. Standard tools (unzip, Python's z
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import struct
@@ -268,9 +269,15 @@ def read_layout(path: Path, name_check: NameCheck) -> Layout:
 
     Raises StructureError when the archive's outline itself cannot be trusted.
     """
-    fd = os.open(path, os.O_RDONLY)
+    # Not blocking: opening a named pipe would otherwise wait for a writer for ever.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     try:
-        size = os.fstat(fd).st_size
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+        if not stat.S_ISREG(info.st_mode):
+            raise StructureError("it is not a regular file (a device or a pipe)")
+        size = info.st_size
         count, dir_offset, dir_size, _ = _directory_bounds(fd, size)
         directory = _read_at(fd, dir_offset, dir_size)
         return _check_entries(fd, directory, count, dir_offset, name_check)

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import random
 import stat
 import tempfile
+import threading
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -451,6 +453,21 @@ def test_a_file_needing_more_than_the_limits_is_refused(sealed: Path, private_tm
 
 
 # -- not a case file at all ------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_a_named_pipe_is_refused_at_once(tmp_path: Path, private_tmp: Path) -> None:
+    # Found by the hostile case-files figure: reading a named pipe waited for a writer for ever.
+    pipe = tmp_path / "pipe.fcase"
+    os.mkfifo(pipe)
+    found: list[set[str]] = []
+    worker = threading.Thread(target=lambda: found.append(wheres(pipe)), daemon=True)
+    worker.start()
+    worker.join(timeout=20)
+    assert not worker.is_alive(), "verifying a named pipe blocked"
+    assert found == [{"zip structure"}]
+    with pytest.raises(CaseFileRefused, match="not a regular file"):
+        open_casefile(pipe)
 
 
 def test_what_is_not_a_case_file_is_refused(
