@@ -34,6 +34,20 @@ def written_to() -> Path:
     return log_file()
 
 
+def ensure_log() -> None:
+    """Set the log up if nothing has yet (``setup_logging`` opens a file even when it then
+    keeps the handler it had)."""
+    if not logging.getLogger("forensiclog").handlers:
+        setup_logging()
+
+
+def log_exception(where: str) -> Path:
+    """Log the exception being handled, with its traceback; the file it went to."""
+    ensure_log()
+    log.error("unexpected error in %s", where, exc_info=True)
+    return written_to()
+
+
 class CrashHandler:
     """Installed once at start-up; ``tell`` shows the user a message naming the log file."""
 
@@ -55,8 +69,7 @@ class CrashHandler:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, trace)
             return
-        if not logging.getLogger("forensiclog").handlers:  # a crash before start-up still lands
-            setup_logging()
+        ensure_log()  # a crash before start-up still lands
         log.error("unexpected error", exc_info=(kind, error, trace))
         if self._telling:  # a failure while telling the user: the log has it, stop there
             return

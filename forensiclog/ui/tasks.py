@@ -32,8 +32,8 @@ from typing import Any
 
 from PySide6.QtCore import SIGNAL, QObject, QRunnable, QThreadPool, Signal
 
-from forensiclog.crash_log import record_crash
 from forensiclog.domain.errors import Refusal
+from forensiclog.ui.crash_handler import log_exception
 from forensiclog.ui.refusal_text import describe_refusal, unexpected_error_text
 
 log = logging.getLogger(__name__)
@@ -135,7 +135,7 @@ class Task(QRunnable):
         except Refusal as refusal:
             self.signals._refused.emit(refusal)
         except Exception:  # noqa: BLE001 - a bug in a job must reach the crash log, not kill the worker
-            self.signals._crashed.emit(record_crash(f"task {self.name}"))
+            self.signals._crashed.emit(log_exception(f"task {self.name}"))
         else:
             self.signals._returned.emit(result)
 
