@@ -9,6 +9,7 @@ import unicodedata
 from forensiclog.domain.errors import InvalidInput
 
 DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # Long enough for any note a person types; a cap keeps a pasted file out of a field.
 MAX_TEXT = 100_000
 MAX_SHORT_TEXT = 500
@@ -18,6 +19,10 @@ def clean_text(value: str | None, field: str, *, max_length: int = MAX_TEXT) -> 
     """``value`` in NFC without surrounding whitespace, or None when empty."""
     if value is None:
         return None
+    if _SURROGATE.search(value):
+        # Pasted from a broken source, or an undecodable byte in a file name or argument:
+        # it cannot be stored as UTF-8, so it is refused here rather than by the database.
+        raise InvalidInput(field, "contains a broken character (a lone surrogate, not text)")
     text = unicodedata.normalize("NFC", value).strip()
     if not text:
         return None

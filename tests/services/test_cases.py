@@ -183,3 +183,17 @@ def test_suspected_duplicates_are_linked_both_ways(team: Team, exchange: str) ->
     b = team.examiner.cases.register(exchange).case_number
     team.examiner.cases.link_duplicate(a, b, reason="same tattoo")
     assert team.examiner.cases.show(b).links[0].other_case == a
+
+
+@pytest.mark.parametrize("broken", ["\ud800", "Іваненко\udcff", "\udfffnote"])
+def test_a_lone_surrogate_is_refused_naming_the_field(
+    team: Team, exchange: str, broken: str
+) -> None:
+    # Found by the text-everywhere figure: it reached SQLite and failed as UnicodeEncodeError.
+    number = team.examiner.cases.register(exchange, tag="T-1").case_number
+    with pytest.raises(InvalidInput, match="lone surrogate") as refused:
+        team.examiner.cases.edit(number, {"notes": broken})
+    assert refused.value.field == "notes"
+    with pytest.raises(InvalidInput, match="tag: contains a broken character"):
+        team.examiner.cases.register(exchange, tag=broken)
+    assert team.examiner.cases.show(number).notes is None
