@@ -6,6 +6,7 @@ runs it. This is the one place the rings are wired together for the GUI.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +28,9 @@ if TYPE_CHECKING:
 GUI_SWITCH_INTERVAL = 0.001
 
 
+QUIT_AFTER_START_ENV = "FORENSICLOG_QUIT_AFTER_START"
+
+
 def run_gui(options: argparse.Namespace) -> int:
     """Start the desktop application; returns the process exit status."""
     from forensiclog.crash_log import setup_logging
@@ -38,9 +42,16 @@ def run_gui(options: argparse.Namespace) -> int:
     # must not end the application.
     app.setQuitOnLastWindowClosed(False)
     shell = Shell(app)
-    if not shell.start(_requested_path(options), user=getattr(options, "user", None) or ""):
+    # As on the command line: FORENSICLOG_USER and FORENSICLOG_PASSWORD sign in without asking.
+    user = getattr(options, "user", None) or os.environ.get("FORENSICLOG_USER", "")
+    password = os.environ.get("FORENSICLOG_PASSWORD", "") if user else ""
+    if not shell.start(_requested_path(options), user=user, password=password):
         return 0
     app.setQuitOnLastWindowClosed(True)
+    if os.environ.get(QUIT_AFTER_START_ENV):  # the packaged program's smoke test: shown, so quit
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, app.quit)
     return int(app.exec())
 
 
@@ -84,10 +95,9 @@ class Shell:
 
     # -- starting ----------------------------------------------------------------------------
 
-    def start(self, requested: Path | None, user: str = "") -> bool:
+    def start(self, requested: Path | None, user: str = "", password: str = "") -> bool:
         """Open the named (or usual) workspace, or welcome a first run; False if the user quit."""
         path = requested or self._usual_workspace()
-        password = ""
         if not _holds_workspace(path):
             choice = self._welcome(path)
             if choice is None:
