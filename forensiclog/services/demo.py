@@ -387,9 +387,10 @@ class _Builder:
     def _body_photos(self, work: Services, body: Body) -> None:
         room = self.s["storage"]["examination_room"]
         work.examination.move(body.case, to=room, reason="на огляд і фотофіксацію")
+        captions = {"overview": "загальний вигляд", "face": "обличчя"}
         for kind, count in (("overview", 2), ("face", 1)):
             files = [self._photo(body, kind) for _ in range(count)]
-            work.photos.add(body.case, files, kind=kind, caption=f"{body.case}: {kind}")
+            work.photos.add(body.case, files, kind=kind, caption=f"{body.case}: {captions[kind]}")
         work.examination.move(body.case, to=self._shelf(), reason="після огляду")
 
     def _effects_and_marks(self, work: Services, body: Body) -> None:

@@ -37,6 +37,8 @@ class ImportBar(QWidget):
         self.kind = QComboBox(self)
         fill_combo(self.kind, photo_kind_choices(), blank=None)
         self.kind.setCurrentIndex(self.kind.findData("overview"))
+        # Wide enough for the longest kind in either language ("Загальний вигляд").
+        self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.kind_label = QLabel(self.tr("New photos &show:"), self)
         self.kind_label.setBuddy(self.kind)
         self.kind.setAccessibleName(self.tr("What new photos show"))
