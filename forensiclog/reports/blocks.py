@@ -42,7 +42,13 @@ def cell_cap(width: float, size: float = styles.CELL_SIZE) -> int:
 
 def wrapped(text: Cell, style: Any, width: float) -> Paragraph:
     """A cell that wraps: escaped user text, capped so the cell stays shorter than a page."""
-    return Paragraph(para_text(text, cap=cell_cap(width, style.fontSize)) or DASH, style)
+    cap = cell_cap(width, style.fontSize)
+    return Paragraph(para_text(text, cap=cap, lines=MAX_CELL_LINES) or DASH, style)
+
+
+def fits_cell(text: str, width: float) -> bool:
+    """Whether a wrapped cell ``width`` points wide shows ``text`` whole."""
+    return len(text) <= cell_cap(width) and text.count("\n") < MAX_CELL_LINES
 
 
 def field_table(
@@ -70,7 +76,7 @@ def field_block(
     room = styles.TEXT_WIDTH - label_width
     blocks: list[Any] = [field_table(rows, sheet, label_width=label_width)]
     for label, text in rows:
-        if text and len(text) > cell_cap(room):
+        if text and not fits_cell(text, room):
             blocks += [subheading(label, sheet), *long_text(text, sheet)]
     return blocks
 

@@ -307,7 +307,7 @@ class CaseReport(Report):
         line = f"{w.code('photo_kind', record.kind)} · {taken} · {record.sha256[:12]}"
         text = para_text(line)
         if record.caption:
-            text += "<br/>" + para_text(record.caption, cap=160)
+            text += "<br/>" + para_text(record.caption, cap=160, lines=3)
         return text
 
 

@@ -22,14 +22,26 @@ def plain(text: str) -> str:
     return _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def para_text(text: str | None, *, cap: int | None = None) -> str:
-    """``text`` as Paragraph markup that prints literally; line breaks kept; capped if asked."""
+def para_text(text: str | None, *, cap: int | None = None, lines: int | None = None) -> str:
+    """``text`` as Paragraph markup that prints literally; line breaks kept; capped to ``cap``
+    characters and ``lines`` lines if asked."""
     if not text:
         return ""
     value = plain(text)
+    if lines is not None:
+        value = first_lines(value, lines)
     if cap is not None:
         value = capped(value, cap)
     return escape(value).replace("\n", "<br/>")
+
+
+def first_lines(text: str, limit: int) -> str:
+    """At most ``limit`` lines, the last ending in an ellipsis when lines were left out: a few
+    hundred characters of line breaks would otherwise make a table cell taller than a page."""
+    lines = text.split("\n")
+    if len(lines) <= limit:
+        return text
+    return "\n".join([*lines[: limit - 1], lines[limit - 1].rstrip() + ELLIPSIS])
 
 
 def capped(text: str, limit: int) -> str:

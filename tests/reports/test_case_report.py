@@ -148,6 +148,16 @@ def test_a_single_100_kb_word_and_huge_table_cells_do_not_break_the_layout() -> 
     assert text(pdf).count("Ж") > 100_000
 
 
+def test_many_short_lines_in_table_cells_do_not_break_the_layout() -> None:
+    # Found by the text-everywhere figure: the cells were capped by characters, not by lines.
+    lines = "ряд\n" * 400 + "кінець"
+    effect = EffectRecord(1, "e", lines, lines, lines, lines)
+    _, pdf = render("uk", nationality_basis=lines, effects=(effect,), clothing=lines)
+    found = text(pdf)
+    assert "ряд…" in found  # the cells were capped
+    assert found.count("кінець") >= 2  # the basis and the clothing in full below their table
+
+
 def test_photos_are_embedded_as_the_given_jpeg_bytes_with_captions() -> None:
     report, pdf = render("en")
     embedded = sorted(data for _, data in images(pdf))

@@ -5,7 +5,14 @@ from __future__ import annotations
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from forensiclog.reports.fonts import REGULAR, register_fonts
-from forensiclog.reports.markup import capped, clipped, one_line, para_text, text_pieces
+from forensiclog.reports.markup import (
+    capped,
+    clipped,
+    first_lines,
+    one_line,
+    para_text,
+    text_pieces,
+)
 
 
 def test_markup_is_escaped_and_line_breaks_kept() -> None:
@@ -18,6 +25,14 @@ def test_capped_keeps_short_text_and_marks_a_cut() -> None:
     assert capped("short", 10) == "short"
     assert capped("x" * 20, 10) == "x" * 9 + "…"
     assert para_text("<" * 50, cap=5) == "&lt;&lt;&lt;&lt;…"
+
+
+def test_lines_are_capped_too_and_a_cut_is_marked() -> None:
+    # Found by the text-everywhere figure: 400 short lines passed the character cap and made a
+    # table cell taller than a page (LayoutError).
+    assert first_lines("a\nb\nc", 3) == "a\nb\nc"
+    assert first_lines("a\nb \nc\nd", 2) == "a\nb…"
+    assert para_text("ряд\n" * 400, cap=2000, lines=3) == "ряд<br/>ряд<br/>ряд…"
 
 
 def test_clipped_fits_the_width() -> None:
