@@ -80,12 +80,10 @@ EDITABLE = (
 
 
 def _document_basis(document: Document) -> str:
-    parts = [document.country or "", document.kind.replace("_", " ")]
-    if document.number:
-        parts.append(f"No. {document.number}")
+    """A document named as its basis, in no language: state, number, names as printed."""
+    head = " ".join(part for part in (document.country, document.number) if part) or f"#{document.id}"
     names = " ".join(n for n in (document.surname, document.given_names) if n)
-    text = " ".join(p for p in parts if p)
-    return f"{text} ({names})" if names else text
+    return f"{head} ({names})" if names else head
 
 
 def _check_profile(case: Case) -> None:
