@@ -3,6 +3,7 @@ behind the application's back."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -175,6 +176,26 @@ def _label(row: Any) -> str:
     return str(row["uid"])
 
 
+def _imported_from(session: Session, local: str) -> set[str]:
+    """The workspaces whose verified case files this one merged: their chains must be here."""
+    notes = session.scalars(
+        select(AuditEntry.after).where(
+            AuditEntry.origin == local, AuditEntry.action == "casefile.import"
+        )
+    )
+    sources = set()
+    for text in notes:
+        details = json.loads(text) if text else {}
+        if isinstance(details, dict) and details.get("from") and not details.get("unverified"):
+            sources.add(str(details["from"]))
+    return sources
+
+
+def _missing_chain(origin: str) -> ChainVerdict:
+    what = "is missing, though a case file from that workspace was imported here"
+    return ChainVerdict(False, 0, 1, (Problem(f"history of workspace {origin}", what),))
+
+
 class AuditService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -182,12 +203,18 @@ class AuditService:
     def verify(self) -> ChainVerdict:
         """The local chain and every merged chain, each with its signed head."""
         with self.ctx.reading() as session:
-            origins = list(session.scalars(select(AuditEntry.origin).distinct()))
             local = self.ctx.workspace.info.uid
             verdict = verify_chain(session, local, self.ctx.workspace.public_key)
-            for origin in origins:
-                if origin != local and verdict.valid:
+            # A merged chain is looked for wherever it left a trace: its entries, its signed
+            # head, or this workspace's own record of importing its case file.
+            imported = _imported_from(session, local) if verdict.valid else set()
+            origins = set(session.scalars(select(AuditEntry.origin).distinct()))
+            origins |= set(session.scalars(select(ChainHead.origin))) | imported
+            for origin in sorted(origins - {local}):
+                if verdict.valid:
                     other = verify_chain(session, origin, None, local=False)
+                    if other.valid and other.entries == 0 and origin in imported:
+                        other = _missing_chain(origin)
                     verdict = ChainVerdict(
                         other.valid,
                         verdict.entries + other.entries,

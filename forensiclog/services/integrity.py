@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from forensiclog.db.models import PhotoFile
+from forensiclog.db.models import Case, CustodyEntry, PhotoFile
 from forensiclog.domain.errors import EnvironmentProblem
 from forensiclog.domain.records import Problem
 from forensiclog.domain.roles import Action
@@ -45,6 +45,29 @@ def _database(session: Session) -> list[Problem]:
             Problem(f"database table {table} row {rowid}", f"refers to a missing {parent} record")
         )
     return problems
+
+
+def _locations(session: Session) -> list[Problem]:
+    """A case's location is kept for speed beside the custody log and left out of the
+    history's hash: it must be where the case's last custody entry put it."""
+    order = (CustodyEntry.moved_at.desc(), CustodyEntry.id.desc())
+    moves = select(
+        CustodyEntry.case_id,
+        CustodyEntry.to_location,
+        func.row_number().over(partition_by=CustodyEntry.case_id, order_by=order).label("n"),
+    ).subquery()
+    ends = session.execute(select(moves.c.case_id, moves.c.to_location).where(moves.c.n == 1))
+    last: dict[int, str | None] = {case_id: where for case_id, where in ends}
+    cases = session.execute(select(Case.case_number, Case.id, Case.location))
+    return [
+        Problem(
+            f"case {number}",
+            f"its location {location!r} is not where its custody log ends "
+            f"({last.get(case_id)!r}): changed behind the application's back",
+        )
+        for number, case_id, location in cases
+        if location != last.get(case_id)
+    ]
 
 
 def _photos(session: Session, store: PhotoStore) -> tuple[list[Problem], int, list[str]]:
@@ -85,6 +108,7 @@ class IntegrityService:
         problems = list(verdict.problems)
         with self.ctx.reading() as session:
             problems = _database(session) + problems + unrecorded_changes(session)
+            problems += _locations(session)
             photo_problems, photos, orphans = _photos(session, self.photo_store())
         problems += photo_problems + self._key()
         return CheckReport(tuple(problems), verdict.entries, photos, tuple(orphans))

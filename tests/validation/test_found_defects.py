@@ -200,3 +200,66 @@ def new_office(path: Path) -> Path:
     from tests.validation.workloads import new_workspace
 
     return new_workspace(path, team="T9")
+
+
+@pytest.fixture(scope="module")
+def merged_office(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An office workspace that merged one case file from a field laptop."""
+    from tests.validation.workloads import services
+
+    folder = tmp_path_factory.mktemp("merged")
+    field = services(_workspace(folder / "field"), "olena")
+    field.exchanges.add("R1", date="2025-06-13", declared=1)
+    case = field.cases.register("R1", tag="A-1", location="Fridge 1").case_number
+    field.casefiles.export(folder / "a.fcase", cases=[case])
+    field.workspace.close()
+    office = services(new_office(folder / "office"), "olena")
+    office.merge.import_file(folder / "a.fcase")
+    office.workspace.close()
+    return folder / "office"
+
+
+def _tampered(source: Path, target: Path, *statements: str) -> Path:
+    import shutil
+
+    shutil.copytree(source, target)
+    connection = sqlite3.connect(target / "forensiclog.db")
+    for statement in statements:
+        connection.execute(statement)
+    connection.commit()
+    connection.close()
+    return target
+
+
+@pytest.mark.parametrize("also_the_head", [False, True], ids=["entries", "entries and head"])
+def test_a_merged_history_deleted_is_detected(
+    merged_office: Path, tmp_path: Path, also_the_head: bool
+) -> None:
+    # Found by the tampering figure: with every entry of a merged chain deleted, audit verify
+    # no longer looked at that chain at all (it listed chains by their entries).
+    from tests.validation.workloads import services
+
+    local = "(SELECT uid FROM workspace)"
+    statements = [f"DELETE FROM audit_entries WHERE origin != {local}"]
+    if also_the_head:
+        statements.append(f"DELETE FROM chain_heads WHERE origin != {local}")
+    office = services(_tampered(merged_office, tmp_path / "office", *statements), "iryna")
+    verdict = office.audit.verify()
+    office.workspace.close()
+    assert not verdict.valid
+    assert verdict.problems
+
+
+def test_a_location_changed_behind_the_applications_back_is_detected(
+    merged_office: Path, tmp_path: Path
+) -> None:
+    # Found by the tampering figure: a case's location is kept beside its custody log and left
+    # out of the history's hash, so an edit of it alone went unseen.
+    from tests.validation.workloads import services
+
+    statement = "UPDATE cases SET location = 'Fridge 9'"
+    office = services(_tampered(merged_office, tmp_path / "office", statement), "iryna")
+    report = office.integrity.check()
+    office.workspace.close()
+    assert not report.ok
+    assert any("custody log" in str(p) for p in report.problems)
