@@ -26,6 +26,7 @@ from forensiclog.domain.casefile_manifest import (
     ManifestError,
     Member,
     UnknownVersion,
+    name_problem,
     parse_manifest,
     photo_sha,
     unsafe_name,
@@ -222,7 +223,11 @@ def _compare_members(found: Inspection) -> None:
         listed = found.listed.get(name)
         if name in (MANIFEST_MEMBER, SIGNATURE_MEMBER):
             continue
-        if listed is None:
+        foreign = name_problem(name)
+        if foreign:
+            # Listed and signed or not: nothing but photos and the database is carried.
+            found.problems.append(Problem(name, foreign))
+        elif listed is None:
             found.problems.append(Problem(name, "is not listed in the manifest"))
         elif (listed.size, listed.crc32, listed.stored_size or listed.size) != (
             entry.size,
@@ -232,6 +237,14 @@ def _compare_members(found: Inspection) -> None:
             found.problems.append(Problem(name, "its sizes or CRC-32 differ from the manifest"))
     for name in sorted(found.listed.keys() - found.entries.keys()):
         found.problems.append(Problem(name, "is listed in the manifest but missing from the file"))
+    photos = sum(1 for name in found.listed if photo_sha(name))
+    if found.manifest.photos != photos:
+        found.problems.append(
+            Problem(
+                MANIFEST_MEMBER,
+                f"says the file holds {found.manifest.photos} photos but lists {photos}",
+            )
+        )
 
 
 def _expected_sha(found: Inspection, name: str) -> str | None:

@@ -253,6 +253,27 @@ def test_a_member_not_in_the_manifest_is_named(sealed: Path, tmp_path: Path) -> 
     assert "notes.txt" in wheres(notes)
 
 
+def test_a_foreign_member_or_a_wrong_photo_count_is_named_even_when_signed(
+    sealed: Path, team: Team, tmp_path: Path
+) -> None:
+    # Found by the hostile case-files figure: both verified when the exporter's key signed them.
+    members = members_of(sealed)
+    sign = workspace_signer(team)
+    listed = with_manifest_listing([*members, ("notes.txt", b"hello")], sign)
+    problems = {
+        (p.where, p.what) for p in verify_casefile(repack(listed, tmp_path / "n.fcase")).problems
+    }
+    assert ("notes.txt", "it is not a member of the case file format") in problems
+
+    def more(manifest: dict[str, object]) -> None:
+        manifest["photos"] = 99
+
+    counted = resign(sealed, tmp_path / "count.fcase", sign=sign, edit=more)
+    assert [(p.where, p.what) for p in verify_casefile(counted).problems] == [
+        ("manifest.json", "says the file holds 99 photos but lists 2")
+    ]
+
+
 def test_a_photo_listed_and_signed_but_not_matching_its_name_is_named(
     sealed: Path, team: Team, tmp_path: Path
 ) -> None:
