@@ -12,7 +12,13 @@ from sqlalchemy.orm import Session
 
 from forensiclog.db.base import table_of
 from forensiclog.db.models import AUDITED_MODELS, AuditEntry, ChainHead
-from forensiclog.domain.audit_chain import entry_problem, genesis_hash, head_message, state_hash
+from forensiclog.domain.audit_chain import (
+    REDACTED,
+    entry_problem,
+    genesis_hash,
+    head_message,
+    state_hash,
+)
 from forensiclog.domain.case_number import parse_case_number
 from forensiclog.domain.records import AuditRecord, ChainVerdict, Problem
 from forensiclog.services.case_records import audit_record
@@ -176,19 +182,48 @@ def _label(row: Any) -> str:
     return str(row["uid"])
 
 
-def _imported_from(session: Session, local: str) -> set[str]:
-    """The workspaces whose verified case files this one merged: their chains must be here."""
-    notes = session.scalars(
-        select(AuditEntry.after).where(
-            AuditEntry.origin == local, AuditEntry.action == "casefile.import"
-        )
+def held_entries(session: Session, local: str) -> dict[str, int]:
+    """How many entries of each merged chain this workspace holds with their content."""
+    rows = session.execute(
+        select(AuditEntry.origin, func.count())
+        .where(AuditEntry.origin != local, AuditEntry.action != REDACTED)
+        .group_by(AuditEntry.origin)
     )
-    sources = set()
-    for text in notes:
-        details = json.loads(text) if text else {}
-        if isinstance(details, dict) and details.get("from") and not details.get("unverified"):
-            sources.add(str(details["from"]))
-    return sources
+    return {str(origin): int(count) for origin, count in rows}
+
+
+def _imports(session: Session, local: str) -> list[dict[str, Any]]:
+    """The details of this workspace's case-file imports, oldest first."""
+    notes = session.scalars(
+        select(AuditEntry.after)
+        .where(AuditEntry.origin == local, AuditEntry.action == "casefile.import")
+        .order_by(AuditEntry.seq)
+    )
+    found = [json.loads(text) if text else {} for text in notes]
+    return [details for details in found if isinstance(details, dict)]
+
+
+def _imported_from(imports: list[dict[str, Any]]) -> set[str]:
+    """The workspaces whose verified case files this one merged: their chains must be here."""
+    return {str(d["from"]) for d in imports if d.get("from") and not d.get("unverified")}
+
+
+def _blanked(session: Session, local: str, imports: list[dict[str, Any]]) -> list[Problem]:
+    """Merged entries may be held blanked out, as their case file brought them; one held with
+    its content at the last import and blanked since was withheld behind the application's back."""
+    recorded: dict[str, int] = {}
+    for details in imports:
+        recorded.update(details.get("held") or {})
+    held = held_entries(session, local)
+    return [
+        Problem(
+            f"history of workspace {origin}",
+            f"{held.get(origin, 0)} of its entries hold their content, {count} did after the "
+            "last import: entries were blanked out",
+        )
+        for origin, count in sorted(recorded.items())
+        if held.get(origin, 0) < count
+    ]
 
 
 def _missing_chain(origin: str) -> ChainVerdict:
@@ -207,7 +242,8 @@ class AuditService:
             verdict = verify_chain(session, local, self.ctx.workspace.public_key)
             # A merged chain is looked for wherever it left a trace: its entries, its signed
             # head, or this workspace's own record of importing its case file.
-            imported = _imported_from(session, local) if verdict.valid else set()
+            imports = _imports(session, local) if verdict.valid else []
+            imported = _imported_from(imports)
             origins = set(session.scalars(select(AuditEntry.origin).distinct()))
             origins |= set(session.scalars(select(ChainHead.origin))) | imported
             for origin in sorted(origins - {local}):
@@ -222,6 +258,9 @@ class AuditService:
                         other.problems,
                         verdict.head_signed,
                     )
+            blanked = _blanked(session, local, imports) if verdict.valid else []
+            if blanked:
+                return ChainVerdict(False, verdict.entries, None, tuple(blanked))
             return verdict
 
     def log(self, *, case: str | None = None, limit: int | None = None) -> list[AuditRecord]:

@@ -30,6 +30,7 @@ from forensiclog.domain.records import Problem
 from forensiclog.domain.roles import Action
 from forensiclog.domain.text import required_text
 from forensiclog.services import case_state, history, search_index
+from forensiclog.services.audit import held_entries
 from forensiclog.services.casefile_apply import apply_plan
 from forensiclog.services.casefile_check import Inspection, Limits, inspect
 from forensiclog.services.casefile_conflicts import (
@@ -185,6 +186,9 @@ class MergeService:
             details = self._details(
                 found, incoming, plan, outcomes, unverified=unverified, notes=notes
             )
+            # What this workspace now holds of each merged chain, so that an entry blanked out
+            # later (its hashes kept, as a case file withholds one) is seen by audit verify.
+            details["held"] = held_entries(tx.session, self._origin)
             reason = "imported unverified" if unverified and not found.verified else None
             tx.note("casefile.import", "casefile", reason=reason, details=details)
             # The conflicts are read from the history in this same transaction: a read after

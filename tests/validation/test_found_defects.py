@@ -263,3 +263,25 @@ def test_a_location_changed_behind_the_applications_back_is_detected(
     office.workspace.close()
     assert not report.ok
     assert any("custody log" in str(p) for p in report.problems)
+
+
+def test_a_merged_entry_blanked_out_is_detected(merged_office: Path, tmp_path: Path) -> None:
+    # Found by the tampering figure: a merged chain may hold entries withheld by its case file
+    # (content blanked, hashes kept), so blanking out one held with its content passed.
+    from tests.validation.workloads import services
+
+    blank = (
+        "UPDATE audit_entries SET at = '', user_name = '', action = '(redacted)', "
+        "entity = '(redacted)', entity_uid = NULL, case_number = NULL, reason = NULL, "
+        "before = NULL, after = NULL, state_hash = NULL "
+        "WHERE id = (SELECT max(id) FROM audit_entries WHERE origin != (SELECT uid FROM workspace) "
+        "AND action != '(redacted)')"
+    )
+    untouched = services(merged_office, "iryna")
+    assert untouched.audit.verify().valid
+    untouched.workspace.close()
+    office = services(_tampered(merged_office, tmp_path / "office", blank), "iryna")
+    verdict = office.audit.verify()
+    office.workspace.close()
+    assert not verdict.valid
+    assert "blanked out" in str(verdict.problems[0])
