@@ -178,8 +178,16 @@ class Planner:
             elif uid in by_key:
                 record = self._alias(model, row, values[uid], by_key[uid])
             else:
+                # A version the file's exporter noted (it kept its side of a conflict) is
+                # noted here too: the history the file brings also holds changes the record's
+                # state does not include.
                 record = RecordPlan(
-                    model, row, values[uid], NEW, version_in=self.incoming.version(model, uid)
+                    model,
+                    row,
+                    values[uid],
+                    NEW,
+                    version_in=self.incoming.version(model, uid),
+                    note=self.incoming.version_is_noted(uid),
                 )
             self.plan.records.append(record)
             ids[row["id"]] = record.local["id"] if record.local else Pending(name, uid)

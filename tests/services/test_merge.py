@@ -216,6 +216,29 @@ def test_changes_on_two_laptops_to_the_same_case_conflict_at_the_office(
     second.workspace.close()
 
 
+def test_a_case_passed_on_after_a_conflict_then_changed_is_an_update_not_a_conflict(
+    laptop: Team, office: Team, tmp_path: Path
+) -> None:
+    """Found by the merge-model figure: the laptop kept its side of a conflict and passed the
+    case on; the second laptop counted the office's rejected change as part of the case, so
+    the laptop's next change to it showed there as a conflict."""
+    office.coordinator.merge.import_file(export(laptop, tmp_path, "first"))
+    office.examiner.cases.edit("KYV-T1-00001", {"notes": "office"})
+    laptop.examiner.cases.edit("KYV-T1-00001", {"notes": "laptop"})
+    back = office.coordinator.casefiles.export(tmp_path / "back.fcase", cases=["KYV-T1-00001"])
+    assert len(laptop.coordinator.merge.import_file(back.file).conflicts) == 1
+    second = Team(open_workspace(_other_laptop(tmp_path)))
+    passed = laptop.coordinator.casefiles.export(tmp_path / "on.fcase", cases=["KYV-T1-00001"])
+    second.coordinator.merge.import_file(passed.file)
+    laptop.examiner.cases.edit("KYV-T1-00001", {"notes": "laptop, later"})
+    again = laptop.coordinator.casefiles.export(tmp_path / "again.fcase", cases=["KYV-T1-00001"])
+    result = second.coordinator.merge.import_file(again.file)
+    assert (result.updated, result.conflicts) == (1, ())
+    assert second.auditor.cases.show("KYV-T1-00001").notes == "laptop, later"
+    history_holds(second)
+    second.workspace.close()
+
+
 def _other_laptop(tmp_path: Path, team: str = "T5") -> Path:
     return create_workspace(tmp_path / f"laptop-{team}", team=team)
 
