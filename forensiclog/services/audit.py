@@ -239,10 +239,11 @@ class AuditService:
         """The local chain and every merged chain, each with its signed head."""
         with self.ctx.reading() as session:
             local = self.ctx.workspace.info.uid
-            verdict = verify_chain(session, local, self.ctx.workspace.public_key)
+            whole = not self.ctx.workspace.withholds_entries
+            verdict = verify_chain(session, local, self.ctx.workspace.public_key, local=whole)
             # A merged chain is looked for wherever it left a trace: its entries, its signed
             # head, or this workspace's own record of importing its case file.
-            imports = _imports(session, local) if verdict.valid else []
+            imports = _imports(session, local) if verdict.valid and whole else []
             imported = _imported_from(imports)
             origins = set(session.scalars(select(AuditEntry.origin).distinct()))
             origins |= set(session.scalars(select(ChainHead.origin))) | imported

@@ -16,7 +16,7 @@ import weakref
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from forensiclog.db.engine import DATABASE_FILE
 from forensiclog.domain.audit_chain import iso_timestamp
@@ -90,6 +90,9 @@ class CaseFileWorkspace(OpenWorkspace):
 
     source: Path = field(default_factory=Path)
     seal: CaseFileSeal | None = None
+    # Entries about records not in the file are blanked out, the exporter's own included,
+    # and chains merged by the exporter come only as far as they concern the file.
+    withholds_entries: ClassVar[bool] = True
 
     def __post_init__(self) -> None:
         # The extraction goes away with this object even if close() is never called.

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import ClassVar
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -38,6 +39,8 @@ class OpenWorkspace:
     read_only: bool = False
     public_key: str = ""
     _signer: Signer | None = field(default=None, repr=False)
+    # A workspace holds its own history whole; a sealed case file withholds entries.
+    withholds_entries: ClassVar[bool] = False
 
     @cached_property
     def _readers(self) -> sessionmaker[Session]:

@@ -285,3 +285,25 @@ def test_a_merged_entry_blanked_out_is_detected(merged_office: Path, tmp_path: P
     office.workspace.close()
     assert not verdict.valid
     assert "blanked out" in str(verdict.problems[0])
+
+
+def test_a_sealed_file_that_withholds_entries_verifies_when_opened(tmp_path: Path) -> None:
+    # Found by the permissions figure: `check` and `audit verify` on an opened case file took
+    # the exporter's chain for a workspace's own, whose entries are never blanked out, and
+    # failed on every file that left a case out.
+    from forensiclog.services.build import build
+    from forensiclog.services.casefiles import open_casefile
+    from tests.validation.workloads import services
+
+    field = services(_workspace(tmp_path / "field"), "olena")
+    field.exchanges.add("R1", date="2025-06-13", declared=2)
+    first = field.cases.register("R1", tag="A-1").case_number
+    field.cases.register("R1", tag="A-2")
+    field.casefiles.export(tmp_path / "a.fcase", cases=[first])
+    field.workspace.close()
+    opened = open_casefile(tmp_path / "a.fcase")
+    reader = build(opened, None)
+    verdict, report = reader.audit.verify(), reader.integrity.check()
+    opened.close()
+    assert verdict.valid, verdict.problems
+    assert report.ok, [str(p) for p in report.problems]
