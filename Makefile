@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test check lint typecheck layers unit bench validate clean translations screenshots
+.PHONY: run test check lint typecheck layers unit bench validate audit clean translations screenshots
 
 $(STAMP): pyproject.toml packaging/requirements.lock packaging/linux/system-deps.sh
 	packaging/linux/system-deps.sh
@@ -61,8 +61,13 @@ screenshots: $(STAMP) translations
 validate: $(STAMP)
 	$(BIN)/python -m tests.validation.run
 
+# Known vulnerabilities in the pinned packages: pip-audit in its own environment (.venv-audit),
+# or an offline check against packaging/advisories.json when no service can be reached.
+audit:
+	PYTHON=$(PYTHON) packaging/audit-dependencies.sh
+
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) .venv-audit .mypy_cache .ruff_cache .pytest_cache .hypothesis
 
 # Packaging (docs/packaging.md): `make package` builds dist/forensiclog/ and its .tar.gz;
 # `make smoke` checks the built program, not the source.
