@@ -42,9 +42,10 @@ FIGURE = Figure(
     "hostile_images",
     "Hostile images",
     "a generated corpus (seeded): sound photos of every awkward kind (CMYK, YCCK, progressive, "
-    "16-bit, palette, transparency, animated GIF/WebP, MPO, multi-page TIFF), each truncated at "
-    "~30 offsets, garbled and renamed; headers claiming huge sizes; corrupt EXIF; bombs; files "
-    "that are not images; special files — each through `photo add` in its own child process",
+    "16-bit, palette, transparency, animated GIF/WebP, MPO, multi-page TIFF, HEIC where "
+    "pillow_heif is), each truncated at ~45 offsets, garbled 12 ways and renamed 6 ways; "
+    "headers claiming huge sizes; corrupt EXIF; bombs; files that are not images; special "
+    "files — each through `photo add` in its own child process",
     f"0 crashes or hangs; memory under the cap ({MEMORY_CAP >> 20} MiB address space per "
     "child); each file refused naming it, or imported byte for byte with a thumbnail; "
     "the workspace checks clean",

@@ -31,7 +31,7 @@ FIGURE = Figure(
 def _settings(scale: Scale) -> settings:
     full = scale is Scale.FULL
     return settings(
-        max_examples=60 if full else 3,
+        max_examples=45 if full else 3,
         stateful_step_count=40 if full else 12,
         deadline=None,
         database=None,

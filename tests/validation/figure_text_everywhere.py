@@ -149,7 +149,7 @@ def run(scale: Scale) -> Outcome:
         with opened(workspace_copy(folder / "workspace")) as team:
             bench = Run(team, folder, outcome, scale)
             bench.example(["Іваненко Ёж", "O'Neil", "<b>x</b>", "&", "№ 5"], long_note(0, 99_000))
-            _examples(bench, 70 if scale is Scale.FULL else 2)
+            _examples(bench, 60 if scale is Scale.FULL else 2)
             bench.too_long()
             outcome.failures += [f"check: {p}" for p in check_problems(team)]
             outcome.negative_control = negative_controls(team, folder)

@@ -142,6 +142,18 @@ def _sound_photos() -> Iterator[tuple[str, str, Callable[[], bytes]]]:
     yield "webp-lossless", "webp", lambda: _save(_scene(s, 32), "WEBP", lossless=True)
     yield "webp-alpha", "webp", lambda: _save(_scene(s, 33).convert("RGBA"), "WEBP")
     yield "webp-animated", "webp", lambda: _animated("WEBP", 4, s)
+    if _heif_writer():
+        yield "heic", "heic", lambda: _save(_scene(s, 34), "HEIF")
+
+
+def _heif_writer() -> bool:
+    """Phones shoot HEIC; it is made (and must import) where the optional pillow_heif is."""
+    try:
+        import pillow_heif
+    except ImportError:
+        return False
+    pillow_heif.register_heif_opener()
+    return True
 
 
 def _truncation_offsets(size: int, rng: random.Random, count: int) -> list[int]:
