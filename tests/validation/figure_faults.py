@@ -41,7 +41,7 @@ FIGURE = Figure(
     ),
 )
 # Injection points per operation: (disk calls failed from k on, EIO at k, file-size limits).
-POINTS = {Scale.QUICK: (3, 2, 3), Scale.FULL: (150, 24, 16)}
+POINTS = {Scale.QUICK: (5, 2, 3), Scale.FULL: (150, 24, 16)}
 LANES = 2
 SHIM_SOURCE = Path(__file__).with_name("fault_shim.c")
 LIMIT, FULL, EIO = "file-size limit", "disk full", "I/O error"
