@@ -17,6 +17,7 @@ import queue
 import shutil
 import subprocess
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -150,6 +151,7 @@ class Sweep:
         for lane in lanes:
             self.free.put(lane)
         self.lanes = len(lanes)
+        self._counting = threading.Lock()  # two lanes report into one outcome
 
     def one(self, operation: Operation, injection: Injection | None) -> Judgement:
         lane = self.free.get()
@@ -162,14 +164,15 @@ class Sweep:
             if injection
             else f"{operation.name}, no fault"
         )
-        for problem in judgement.problems:
-            self.outcome.fail(f"{label}: {problem}")
-        self.outcome.count("orphan photo files left", judgement.orphans)
-        self.outcome.count("temporary files left", judgement.leftovers)
-        if injection is not None:
-            self.outcome.attempts += 1
-            how = "completed" if judgement.done else "refused with a message"
-            self.outcome.count(f"{operation.name}: {how}")
+        with self._counting:
+            for problem in judgement.problems:
+                self.outcome.fail(f"{label}: {problem}")
+            self.outcome.count("orphan photo files left", judgement.orphans)
+            self.outcome.count("temporary files left", judgement.leftovers)
+            if injection is not None:
+                self.outcome.attempts += 1
+                how = "completed" if judgement.done else "refused with a message"
+                self.outcome.count(f"{operation.name}: {how}")
         return judgement
 
     def sweep(self, operation: Operation, points: tuple[int, int, int], shim: bool) -> str:
