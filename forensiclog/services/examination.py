@@ -107,12 +107,13 @@ class ExaminationService:
     ) -> SampleRecord:
         """A laboratory's result for a sample; results arrive after the case may be locked."""
         text = required_text(result, "result")
+        number = short_text(sample_number, "number")
+        if number is None:
+            raise InvalidInput("number", "name the sample whose result this is")
         with self.ctx.writing(Action.ADD_EVIDENCE) as tx:
-            sample = tx.session.scalars(
-                select(Sample).where(Sample.number == sample_number.strip())
-            ).first()
+            sample = tx.session.scalars(select(Sample).where(Sample.number == number)).first()
             if sample is None:
-                raise NotFound("sample", sample_number)
+                raise NotFound("sample", number)
             before = snapshot(sample)
             sample.result, sample.result_at, sample.result_by = text, tx.now, tx.user
             if lab:

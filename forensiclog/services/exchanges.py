@@ -36,6 +36,9 @@ def exchange_code(text: str) -> str:
 
 
 def find_exchange(session: Session, code: str) -> Exchange:
+    # The code as typed is checked as on adding: a broken character is refused by name
+    # rather than failing in the database.
+    code = exchange_code(code)
     exchange = session.scalars(select(Exchange).where(Exchange.code == code)).first()
     if exchange is None:
         raise NotFound("exchange", code)

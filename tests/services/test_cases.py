@@ -197,3 +197,16 @@ def test_a_lone_surrogate_is_refused_naming_the_field(
     with pytest.raises(InvalidInput, match="tag: contains a broken character"):
         team.examiner.cases.register(exchange, tag=broken)
     assert team.examiner.cases.show(number).notes is None
+
+
+def test_a_lone_surrogate_in_an_exchange_code_or_a_sample_number_is_refused(
+    team: Team, exchange: str
+) -> None:
+    # Found while widening the text-everywhere figure: lookups by a typed code reached SQLite.
+    with pytest.raises(InvalidInput, match="exchange: contains a broken character"):
+        team.examiner.cases.register("R2\udcff", tag="T-1")
+    with pytest.raises(InvalidInput, match="exchange: contains a broken character"):
+        team.auditor.exchanges.show("R2\udcff")
+    with pytest.raises(InvalidInput, match="number: contains a broken character"):
+        team.examiner.examination.record_result("DNA\udcff", result="match")
+    assert team.auditor.exchanges.show(f" {exchange} ").exchange.code == exchange
