@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import tempfile
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, example, given, settings
@@ -67,6 +68,7 @@ class Run:
             return
         self.stored(example)
         self.search(example)
+        self.lookups(texts)
         self.reports.check(example, english=number % 2 == 0)
         if number == 1 or (self.full and number % 6 == 0):
             check_commands(self.team, example, texts, self.outcome)
@@ -98,6 +100,25 @@ class Run:
             found = [r.case_number for r in rows]
             if text is example.surname and _has_word(text) and example.case not in found:
                 self.outcome.fail(f"search {text[:60]!r}: {example.case} not found")
+
+    def lookups(self, texts: list[str]) -> None:
+        """A record looked up by what was typed: found, or refused, never an error."""
+        team = self.team
+        for text in texts:
+            looks: tuple[tuple[str, Callable[[str], object]], ...] = (
+                ("case", team.auditor.cases.show),
+                ("exchange", team.auditor.exchanges.show),
+                ("sample", lambda t: team.examiner.examination.record_result(t, result="x")),
+                ("history", lambda t: team.auditor.audit.log(case=t, limit=1)),
+            )
+            for what, look in looks:
+                self.outcome.count("lookups by a typed key")
+                try:
+                    look(text)
+                except Refusal:
+                    continue
+                except Exception as error:  # noqa: BLE001
+                    self.outcome.fail(f"{what} {text[:40]!r}: {unexpected(error)}")
 
     def too_long(self) -> None:
         """One character past the limit of a note is refused, naming the field."""
