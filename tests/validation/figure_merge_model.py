@@ -4,6 +4,7 @@ changes nothing, every concurrent change shows as a conflict, everything checks 
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -76,6 +77,7 @@ def _negative_control() -> str:
     finally:
         for team in machine.teams.values():
             team.workspace.close()
+        shutil.rmtree(machine.root, ignore_errors=True)
     return caught
 
 
