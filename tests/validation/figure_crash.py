@@ -154,9 +154,11 @@ def run_trials(lanes: list[Lane], trials: list[Trial], field: Path) -> list[Resu
 def calibrate(
     lanes: list[Lane], kinds: list[str], field: Path, outcome: Outcome | None, **kw: Any
 ) -> dict[str, float]:
-    """How long each uncut workload takes with every lane busy; a failure there is reported."""
+    """How long each uncut workload takes with every lane busy, once the lanes are warm (a
+    first run also pays for reading files into the cache); a failure there is reported."""
     uncut = [Trial(kind, None, **kw) for kind in kinds for _ in lanes]
     durations: dict[str, list[float]] = {}
+    run_trials(lanes, uncut, field)
     for result in run_trials(lanes, uncut, field):
         durations.setdefault(result.trial.kind, []).append(result.seconds)
         for problem in result.verdict.problems:

@@ -43,7 +43,8 @@ FIGURE = Figure(
     ),
     target="100 % detected by check, audit verify or casefile verify; 0 false alarms on untouched copies; ≥ 10,000 mutations",
 )
-MUTATIONS = {Scale.QUICK: 240, Scale.FULL: 10_000}
+# Enough that the mutations in scope (all but the hints) pass 10,000.
+MUTATIONS = {Scale.QUICK: 240, Scale.FULL: 10_200}
 UNTOUCHED_EVERY = 25
 SEED = 8_172_025
 LANES = 2

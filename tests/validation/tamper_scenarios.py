@@ -146,7 +146,7 @@ def _refused(office: Path, casefile: Path) -> tuple[bool, str]:
     try:
         result = coordinator.merge.import_file(casefile)
     except Refusal as refusal:
-        return True, str(refusal)[:200]
+        return True, str(refusal).split("nothing was imported: ", 1)[-1][:160]
     finally:
         coordinator.workspace.close()
     return False, f"imported: {result.added} added, {result.updated} updated"
