@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import SIGNAL, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import SIGNAL, QObject, QThreadPool, Signal
 
 from forensiclog.domain.errors import Refusal
 from forensiclog.ui.crash_handler import log_exception
@@ -105,12 +105,15 @@ class TaskSignals(QObject):
     _reported = Signal(int, int, str)
 
 
-class Task(QRunnable):
-    """One job on its way through a pool; the handle the caller keeps to cancel or listen."""
+class Task:
+    """One job on its way through a pool; the handle the caller keeps to cancel or listen.
+
+    Not a QRunnable: the pool runs ``Task.run`` through a runnable Qt owns and deletes itself,
+    so dropping the handle once its result is delivered can never free an object a worker
+    thread is still returning through.
+    """
 
     def __init__(self, job: Callable[[JobState], Any], name: str, signals: TaskSignals) -> None:
-        super().__init__()
-        self.setAutoDelete(False)  # Python owns it; the runner keeps it alive until delivered
         self.name = name
         self.signals = signals
         self.state = JobState(signals._reported.emit)
@@ -168,7 +171,7 @@ class TaskRunner(QObject):
         task = self._prepare(job, name, on_finished, on_failed)
         if latest is not None:
             self._supersede(latest, task)
-        self._reads.start(task)
+        self._reads.start(task.run)
         return task
 
     def write(
@@ -181,7 +184,7 @@ class TaskRunner(QObject):
     ) -> Task:
         """Run a job that changes the workspace, after every write queued before it."""
         task = self._prepare(job, name, on_finished, on_failed)
-        self._writes.start(task)
+        self._writes.start(task.run)
         return task
 
     @property
