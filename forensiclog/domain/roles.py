@@ -61,7 +61,8 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
         Action.REPAIR,
     },
     Role.AUDITOR: frozenset({Action.READ, Action.EXPORT_REPORT}),
-    Role.ADMIN: frozenset({Action.READ, Action.MANAGE_USERS}),
+    # CLI.md gives reports to "any" role; an export changes no record, so the admin may too.
+    Role.ADMIN: frozenset({Action.READ, Action.EXPORT_REPORT, Action.MANAGE_USERS}),
 }
 
 # Actions that change records; a read-only workspace refuses all of them.

@@ -18,7 +18,6 @@ from forensiclog.domain.errors import (
     EnvironmentProblem,
     InvalidInput,
     NotFound,
-    PermissionDenied,
 )
 from forensiclog.domain.report_inputs import (
     BodyWithoutManifestLine,
@@ -262,10 +261,15 @@ def test_bad_options_are_refused_naming_them() -> None:
         report_request("summary", "R2-0613")
 
 
-def test_an_administrator_may_not_export_reports(team: Team, out: Path) -> None:
-    with pytest.raises(PermissionDenied):
-        team.admin.reports.exchange(EXCHANGE, out / "r.pdf")
-    assert list(out.iterdir()) == []
+def test_every_role_may_export_reports_as_cli_md_says(team: Team, out: Path) -> None:
+    for name, services in [
+        ("admin", team.admin),
+        ("auditor", team.auditor),
+        ("examiner", team.examiner),
+    ]:
+        exported = services.reports.exchange(EXCHANGE, out / f"{name}.pdf")
+        assert exported.pages >= 1
+    assert sorted(p.name for p in out.iterdir()) == ["admin.pdf", "auditor.pdf", "examiner.pdf"]
 
 
 def test_an_output_folder_that_is_missing_or_a_folder_is_refused(

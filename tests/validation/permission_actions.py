@@ -5,9 +5,8 @@ exchanges, imports, merges, reports, corrections; auditor: read only; admin: use
 
 Where CLI.md says "any", every role may; "examiner" includes the coordinator, who may do all an
 examiner does. Actions not in CLI.md's table (body part, mark, link, exclude) create or edit
-cases: examiner. Reports: CLI.md says "any", PRODUCT.md gives the admin "users" only and the
-reports to coordinators (and auditors read); read here as every role but the admin — the two
-texts disagree, and the lead is asked to settle it.
+cases: examiner. Reports: CLI.md says "any", so every role, the admin included (an export
+changes no record).
 """
 
 from __future__ import annotations
@@ -26,7 +25,7 @@ ANY = frozenset(ROLES)
 EXAMINER = frozenset({"examiner", "coordinator"})
 COORDINATOR = frozenset({"coordinator"})
 ADMIN = frozenset({"admin"})
-REPORTERS = frozenset({"examiner", "coordinator", "auditor"})
+REPORTERS = ANY
 IDENTITY = ("--surname", "Гнатюк", "--given-names", "Іван")
 CASE, OTHER, PROPOSED, FOREIGN = "KYV-T1-00002", "KYV-T1-00003", "KYV-T1-00004", "KYV-T1-00006"
 
