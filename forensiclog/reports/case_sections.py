@@ -116,7 +116,18 @@ def _result(result: str | None, by: str | None, at: str | None, words: Wording) 
     return f"{result}\n{words('by_at', by=by or DASH, at=at or DASH)}" if by or at else result
 
 
-def decision_rows(decision: DecisionRecord, words: Wording) -> list[tuple[str, str | None]]:
+def document_label(document_id: int, documents: Sequence[DocumentRecord], words: Wording) -> str:
+    """A document as a reader knows it: kind, issuing state, number."""
+    for document in documents:
+        if document.id == document_id:
+            parts = (words.code("document_kind", document.kind), document.country, document.number)
+            return " · ".join(p for p in parts if p)
+    return f"#{document_id}"
+
+
+def decision_rows(
+    decision: DecisionRecord, words: Wording, documents: Sequence[DocumentRecord] = ()
+) -> list[tuple[str, str | None]]:
     kind = words.code("decision_kind", decision.kind)
     state = words.code("decision_state", decision.state)
     person = " ".join(p for p in (decision.surname, decision.given_names) if p)
@@ -140,7 +151,9 @@ def decision_rows(decision: DecisionRecord, words: Wording) -> list[tuple[str, s
         ),
     ]
     if decision.basis_document is not None:
-        rows.append((words("basis_document"), f"#{decision.basis_document}"))
+        rows.append(
+            (words("basis_document"), document_label(decision.basis_document, documents, words))
+        )
     if decision.decided_by or decision.decided_at:
         at = words.time(decision.decided_at)
         rows.append((words("decided"), words("by_at", by=value(decision.decided_by), at=at)))
@@ -153,7 +166,8 @@ def decisions_section(case: CaseRecord, words: Wording, sheet: Stylesheet) -> Fl
     decisions = case.decisions or ((case.identification,) if case.identification else ())
     content: Flowables = []
     for decision in decisions:
-        content += [*field_block(decision_rows(decision, words), sheet), Spacer(1, 3 * mm)]
+        rows = decision_rows(decision, words, case.documents)
+        content += [*field_block(rows, sheet), Spacer(1, 3 * mm)]
     return section(words("identification"), content, words, sheet)
 
 

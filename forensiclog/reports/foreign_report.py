@@ -99,7 +99,7 @@ class ForeignNationalsReport(Report):
         if case.identification is not None:
             out += [
                 subheading(w("identification"), sheet),
-                field_table(decision_rows(case.identification, w), sheet),
+                field_table(decision_rows(case.identification, w, case.documents), sheet),
             ]
         out.append(heading(w("foreign_documents"), sheet))
         documents = self.foreign_documents(case)

@@ -81,7 +81,9 @@ EDITABLE = (
 
 def _document_basis(document: Document) -> str:
     """A document named as its basis, in no language: state, number, names as printed."""
-    head = " ".join(part for part in (document.country, document.number) if part) or f"#{document.id}"
+    head = (
+        " ".join(part for part in (document.country, document.number) if part) or f"#{document.id}"
+    )
     names = " ".join(n for n in (document.surname, document.given_names) if n)
     return f"{head} ({names})" if names else head
 

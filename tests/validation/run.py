@@ -1,6 +1,6 @@
 """``make validate``: runs every figure at full scale and writes docs/validation.md.
 
-    .venv/bin/python -m tests.validation.run [--quick] [--only KEY ...] [--output FILE]
+.venv/bin/python -m tests.validation.run [--quick] [--only KEY ...] [--output FILE]
 """
 
 from __future__ import annotations
@@ -100,7 +100,10 @@ def main() -> int:
     for module in figure_modules(options.only):
         print(f"{module.FIGURE.title}…", flush=True)
         outcome = timed(module.run, scale)
-        print(f"  {outcome.attempts:,} attempts, {len(outcome.failures)} failures, {outcome.seconds:.0f} s", flush=True)
+        print(
+            f"  {outcome.attempts:,} attempts, {len(outcome.failures)} failures, {outcome.seconds:.0f} s",
+            flush=True,
+        )
         results.append((module, outcome))
     total = (dt.datetime.now() - started).total_seconds()
     Path(options.output).write_text(render(results, scale, total), encoding="utf-8")
