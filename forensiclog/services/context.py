@@ -45,7 +45,8 @@ class ServiceContext:
         if action in WRITES and self.workspace.read_only:
             raise ReadOnly(self.workspace.label)
         if self.actor is None:
-            if action is Action.READ and self.workspace.read_only:
+            # A sealed case file has no users: anyone may read it and print reports from it.
+            if action in (Action.READ, Action.EXPORT_REPORT) and self.workspace.read_only:
                 return
             raise PermissionDenied("(nobody signed in)", "none", action.value)
         if not may(self.actor.role, action):
