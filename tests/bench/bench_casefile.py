@@ -19,13 +19,13 @@ import argparse
 import datetime as dt
 import hashlib
 import os
-import shutil
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-OUT = Path(__file__).parent / "out"
+from cached import OUT, cached_workspace, working_copy
+
 PASSWORD = "bench-password"
 EXCHANGE = "R-BENCH"
 _JPEG_START = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00"
@@ -138,15 +138,7 @@ def _photos(path: Path, count: int, size: int) -> None:
 
 
 def _cached(name: str, make: Any) -> Path:
-    base = OUT / name
-    if not (base / "forensiclog.db").exists():
-        shutil.rmtree(base, ignore_errors=True)
-        print(f"generating {name} (once)…", file=sys.stderr)
-        make(base)
-    work = OUT / f"{name}-work"
-    shutil.rmtree(work, ignore_errors=True)
-    shutil.copytree(base, work)
-    return work
+    return working_copy(cached_workspace(name, make), f"{name}-work")
 
 
 def _floor(paths: list[Path]) -> tuple[int, float]:

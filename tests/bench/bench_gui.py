@@ -84,16 +84,13 @@ def median(values: list[float]) -> float:
 
 def large_workspace(cases: int) -> Path:
     sys.path.insert(0, str(ROOT))
+    from cached import cached_workspace
+
     from tests.bench.bench_search import generate
 
-    path = OUT / f"search-{cases}"
-    if not (path / "forensiclog.db").exists():
-        import shutil
-
-        shutil.rmtree(path, ignore_errors=True)
-        OUT.mkdir(exist_ok=True)
-        generate(path, cases, cases * 3 // 2)
-    return path
+    return cached_workspace(
+        f"search-{cases}", lambda folder: generate(folder, cases, cases * 3 // 2)
+    )
 
 
 def run_child(kind: str, workspace: Path) -> dict[str, float]:

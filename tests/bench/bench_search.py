@@ -17,7 +17,6 @@ import argparse
 import datetime as dt
 import os
 import random
-import shutil
 import statistics
 import sys
 import time
@@ -29,6 +28,8 @@ from sqlalchemy import insert
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from cached import cached_workspace
+
 from forensiclog.db.base import table_of
 from forensiclog.db.models import Case, Document, Exchange, SearchKey
 from forensiclog.domain.roles import Role
@@ -38,8 +39,6 @@ from forensiclog.services.context import Actor
 from forensiclog.services.search_index import CaseTerms, key_rows
 from forensiclog.services.workspace import open_workspace
 from forensiclog.services.workspace_setup import init_workspace
-
-OUT = Path(__file__).resolve().parent / "out"
 
 
 def _words(text: str) -> list[str]:
@@ -173,11 +172,9 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200)
     options = parser.parse_args()
     documents = options.cases * 3 // 2
-    path = OUT / f"search-{options.cases}"
-    if not (path / "forensiclog.db").exists():
-        shutil.rmtree(path, ignore_errors=True)
-        OUT.mkdir(exist_ok=True)
-        generate(path, options.cases, documents)
+    path = cached_workspace(
+        f"search-{options.cases}", lambda folder: generate(folder, options.cases, documents)
+    )
     print(f"{options.cases} cases, {documents} documents; {os.cpu_count()} cores")
     print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     workspace = open_workspace(path)
