@@ -87,7 +87,8 @@ def _photo_rows(root: Path, count: int, size: int, now: dt.datetime) -> list[dic
         rows.append(
             {
                 "uid": new_uid(), "sha256": sha, "size": size, "media_type": "image/jpeg",
-                "width": 640, "height": 480, "taken_at": None, "gps_lat": None, "gps_lon": None,
+                "width": 640, "height": 480, "taken_at": None, "taken_at_local": False,
+                "gps_lat": None, "gps_lon": None,
                 "original_name": f"IMG_{i:05d}.jpg", "imported_at": now, "imported_by": "olena",
             }
         )  # fmt: skip
