@@ -4,10 +4,9 @@ them, photos of the document, and which documents can be the basis of a national
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,13 +26,11 @@ from forensiclog.services import case_state, search_index
 from forensiclog.services.case_lookup import edit_action, load_case
 from forensiclog.services.case_records import document_record
 from forensiclog.services.context import ServiceContext
+from forensiclog.services.evidence import adding_evidence
 from forensiclog.services.history import Tx, snapshot
 from forensiclog.services.photos import (
     PhotoImport,
     PhotoService,
-    StagedPhotos,
-    attach_photos,
-    photo_link,
 )
 
 MrzText = str | Sequence[str]
@@ -213,29 +210,15 @@ class DocumentService:
         values = parse_fields({"kind": kind, **fields})
         zone = read_zone(mrz, accept_invalid=accept_invalid_mrz, today=self._today())
         why = clean_text(reason, "reason")
-        self.ctx.require(Action.ADD_EVIDENCE)
-        with self.ctx.reading() as session:
-            edit_action(self.ctx, session, load_case(session, case), "document.add", why)
-        photo_service = PhotoService(self.ctx)
-        staging: contextlib.AbstractContextManager[StagedPhotos | None] = (
-            photo_service.staging(photos) if photos else contextlib.nullcontext()
-        )
-        with staging as staged, self.ctx.writing(Action.ADD_EVIDENCE) as tx:
-            found = load_case(tx.session, case)
-            action = edit_action(self.ctx, tx.session, found, "document.add", why)
+        with adding_evidence(PhotoService(self.ctx), case, "document.add", why, photos) as add:
+            tx, found = add.tx, add.case
             document = Document(case_id=found.id, created_at=tx.now, created_by=tx.user)
             for name, value in values.items():
                 setattr(document, name, value)
             _apply_zone(document, zone)
             tx.session.add(document)
-            tx.record(action, document, case_number=found.case_number, reason=why)
-            added = PhotoImport()
-            if staged is not None:
-                link = replace(photo_link(PhotoKind.DOCUMENT.value, None), document_id=document.id)
-                photo_action = action.replace("document.add", "photo.add")
-                added = attach_photos(
-                    tx, photo_service.store(), found, staged, link, action=photo_action, reason=why
-                )
+            tx.record(add.action, document, case_number=found.case_number, reason=why)
+            added = add.attach_photos(PhotoKind.DOCUMENT, document=document.id)
             _derive(tx, found)
             return _result(document, zone, added)
 

@@ -6,9 +6,8 @@ of their contents, so each effect carries the number of its bag or seal.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,13 +24,11 @@ from forensiclog.services import case_state
 from forensiclog.services.case_lookup import edit_action, load_case
 from forensiclog.services.case_records import effect_record
 from forensiclog.services.context import ServiceContext
+from forensiclog.services.evidence import adding_evidence
 from forensiclog.services.history import snapshot
 from forensiclog.services.photos import (
     PhotoImport,
     PhotoService,
-    StagedPhotos,
-    attach_photos,
-    photo_link,
 )
 
 
@@ -103,26 +100,12 @@ class EffectService:
             {"kind": kind, "description": description, "found_at": found_at, "bag": bag}
         )
         why = clean_text(reason, "reason")
-        self.ctx.require(Action.ADD_EVIDENCE)
-        with self.ctx.reading() as session:
-            edit_action(self.ctx, session, load_case(session, case), "effect.add", why)
-        photo_service = PhotoService(self.ctx)
-        staging: contextlib.AbstractContextManager[StagedPhotos | None] = (
-            photo_service.staging(photos) if photos else contextlib.nullcontext()
-        )
-        with staging as staged, self.ctx.writing(Action.ADD_EVIDENCE) as tx:
-            found = load_case(tx.session, case)
-            action = edit_action(self.ctx, tx.session, found, "effect.add", why)
+        with adding_evidence(PhotoService(self.ctx), case, "effect.add", why, photos) as add:
+            tx, found = add.tx, add.case
             effect = Effect(case_id=found.id, created_at=tx.now, created_by=tx.user, **values)
             tx.session.add(effect)
-            tx.record(action, effect, case_number=found.case_number, reason=why)
-            added = PhotoImport()
-            if staged is not None:
-                link = replace(photo_link(PhotoKind.EFFECT.value, None), effect_id=effect.id)
-                photo_action = action.replace("effect.add", "photo.add")
-                added = attach_photos(
-                    tx, photo_service.store(), found, staged, link, action=photo_action, reason=why
-                )
+            tx.record(add.action, effect, case_number=found.case_number, reason=why)
+            added = add.attach_photos(PhotoKind.EFFECT, effect=effect.id)
             case_state.refresh(tx.session, found)
             shas = tuple(p.sha256 for p in added.photos)
             return EffectResult(effect_record(effect, shas), added)

@@ -263,6 +263,25 @@ def test_a_locked_case_takes_documents_only_as_a_coordinators_correction(
     assert team.examiner.cases.show(case).history[-1].action == "document.add.correction"
 
 
+def test_a_correction_adds_the_documents_photos_as_corrections_too(
+    team: Team, case: str, tmp_path: Path
+) -> None:
+    team.examiner.decisions.propose_identification(
+        case, surname="Гнатюк", given_names="Іван", methods=["dna"], reason="збіг ДНК"
+    )
+    team.coordinator.decisions.confirm(case, reason="перевірено")
+    page = make.plain(tmp_path / "tag.png", "PNG")
+
+    result = team.coordinator.documents.add(
+        case, kind="identity_tag", number="123", photos=[page], reason="знайдено пізніше"
+    )
+
+    actions = [entry.action for entry in team.examiner.cases.show(case).history[-3:]]
+    assert actions == ["document.add.correction", "photo_file.add", "photo.add.correction"]
+    (photo,) = team.examiner.photos.for_case(case)
+    assert (photo.kind, photo.document) == ("document", result.document.id)
+
+
 def test_a_foreign_document_is_the_basis_of_a_foreign_assessment(team: Team, case: str) -> None:
     rus = russian_passport_zone("SMIRNOV", "IVAN", "712345678")
     document = team.examiner.documents.add(case, kind="passport", mrz=rus).document.id
