@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# CI for issue 7: build the Linux bundle and smoke-test the built program (not the source).
-# Prints how long each part took; .ci/run may call it after `make test`.
+# CI, after `make test`: build the Linux bundle and smoke-test the built program (not the
+# source). Prints how long each part took.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export QT_QPA_PLATFORM=offscreen
