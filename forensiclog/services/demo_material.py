@@ -18,7 +18,8 @@ from typing import Any
 from PIL import ExifTags, Image, ImageDraw, ImageFont
 from translitua import RussianICAO, UkrainianKMU, translit
 
-from forensiclog.domain.mrz import MrzFields, compose_mrz
+from forensiclog.domain.mrz import MrzFields
+from forensiclog.domain.mrz_compose import compose_mrz
 from forensiclog.paths import resource_path
 
 _NOT_MRZ = re.compile(r"[^A-Z ]")

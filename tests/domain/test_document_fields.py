@@ -9,7 +9,8 @@ import pytest
 
 from forensiclog.domain.document_fields import DocumentFields, foreign_state, reconcile
 from forensiclog.domain.errors import InvalidInput
-from forensiclog.domain.mrz import MrzResult, compose_mrz, parse_mrz
+from forensiclog.domain.mrz import MrzResult, parse_mrz
+from forensiclog.domain.mrz_compose import compose_mrz
 
 TODAY = dt.date(2026, 5, 1)
 SPECIMEN = parse_mrz(

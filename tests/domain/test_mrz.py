@@ -15,9 +15,9 @@ from forensiclog.domain.mrz import (
     VALUES,
     MrzFields,
     check_digit,
-    compose_mrz,
     parse_mrz,
 )
+from forensiclog.domain.mrz_compose import compose_mrz
 from forensiclog.domain.records import MrzCheck
 
 try:  # tests/ may or may not be a package; pytest puts this folder on sys.path if it is not

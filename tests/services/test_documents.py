@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from forensiclog.domain.errors import CaseLocked, InvalidInput, NotFound
-from forensiclog.domain.mrz import MrzFields, compose_mrz
+from forensiclog.domain.mrz import MrzFields
+from forensiclog.domain.mrz_compose import compose_mrz
 from tests.conftest import Team
 
 TD3_SPECIMEN = (
