@@ -21,11 +21,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from memory import peak_rss_mb
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "tests" / "bench" / "out"
@@ -274,7 +275,7 @@ def scroll(options: argparse.Namespace) -> dict[str, float]:
         "seconds": seconds,
         "slowest_ms": 1000 * slowest,
         "stall_ms": 1000 * meter.longest,
-        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_mb": peak_rss_mb(),
     }
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import sys
 import tempfile
 import time
@@ -27,16 +26,13 @@ sys.path.insert(0, str(HERE.parents[1]))
 sys.path.insert(0, str(HERE))
 
 from bench_photo_pipeline import OUT, floor, photos  # noqa: E402
+from memory import peak_rss_mb  # noqa: E402
 
 from forensiclog.domain.roles import Role  # noqa: E402
 from forensiclog.services.build import build  # noqa: E402
 from forensiclog.services.context import Actor  # noqa: E402
 from forensiclog.services.workspace import open_workspace  # noqa: E402
 from forensiclog.services.workspace_setup import init_workspace  # noqa: E402
-
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def import_all(paths: list[Path], root: Path, batch: int) -> tuple[float, float, int]:

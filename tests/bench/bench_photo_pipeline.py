@@ -17,13 +17,13 @@ import argparse
 import concurrent.futures as cf
 import hashlib
 import os
-import resource
 import shutil
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
+from memory import peak_rss_mb
 from PIL import ExifTags, Image
 
 from forensiclog.services.images import Prepared, prepare_photos
@@ -86,10 +86,6 @@ def import_run(
     if stored != len(paths):
         raise SystemExit(f"only {stored} of {len(paths)} photos were stored")
     return elapsed, cpu
-
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 RUNS = {"workers=1 with thumbnails": (1, True), "workers=2 with thumbnails": (2, True)}
