@@ -9,4 +9,6 @@ started=$SECONDS
 make package
 built=$SECONDS
 make smoke
+# The bundle's own tests (size limit, contents) skip without dist/; here they run.
+.venv/bin/pytest -q -p no:cacheprovider tests/packaging
 echo "ci-package: package $((built - started)) s, smoke $((SECONDS - built)) s, total $((SECONDS - started)) s"
