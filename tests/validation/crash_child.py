@@ -19,10 +19,10 @@ from forensiclog.db import migrate
 from forensiclog.db.engine import create_database_file, sqlite_engine
 from forensiclog.services.workspace import open_workspace
 from forensiclog.services.workspace_setup import init_workspace
+from tests.conftest import PASSWORDS
 from tests.validation.workloads import (
     FIELD_EXCHANGE,
     LIST_EXCHANGE,
-    PASSWORDS,
     Material,
     services,
 )

@@ -19,7 +19,7 @@ import threading
 from pathlib import Path
 
 from forensiclog.main import main
-from tests.validation.workloads import PASSWORDS
+from tests.conftest import PASSWORDS
 
 # Imported by the fork server before it forks, so no child pays for them.
 PRELOAD = (

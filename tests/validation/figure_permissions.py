@@ -25,6 +25,7 @@ from forensiclog.services.build import Services, build
 from forensiclog.services.casefiles import open_casefile
 from forensiclog.services.context import Actor
 from forensiclog.services.workspace import open_workspace
+from tests.conftest import create_workspace
 from tests.validation import fault_child
 from tests.validation.forker import Call, Forker
 from tests.validation.harness import Figure, Outcome, Scale
@@ -41,7 +42,6 @@ from tests.validation.workloads import (
     FIELD_EXCHANGE,
     build_material,
     copy_tree,
-    new_workspace,
     services,
 )
 
@@ -88,7 +88,7 @@ def _setting(root: Path) -> Setting:
     examiner.examination.add_sample("KYV-T1-00005", kind="bone", sample_number="S-1")
     examiner.cases.edit(FOREIGN, {"nationality": "foreign", "nationality_basis": "RUS passport"})
     examiner.workspace.close()
-    laptop = services(new_workspace(root / "laptop", team="T3"), "olena")
+    laptop = services(create_workspace(root / "laptop", team="T3"), "olena")
     laptop.exchanges.add(FIELD_EXCHANGE, date="2025-06-01", declared=3)
     case = laptop.cases.register(FIELD_EXCHANGE, tag="L-1").case_number
     laptop.casefiles.export(root / "laptop.fcase", cases=[case])

@@ -25,6 +25,7 @@ from forensiclog.services.context import Actor, ServiceContext
 from forensiclog.services.integrity import IntegrityService
 from forensiclog.services.storage_errors import storage_errors
 from forensiclog.services.workspace import OpenWorkspace, read_info
+from tests.conftest import create_workspace
 from tests.validation.workloads import (
     FIELD_EXCHANGE,
     LIST_EXCHANGE,
@@ -32,7 +33,6 @@ from tests.validation.workloads import (
     build_material,
     copy_tree,
     handover_list,
-    new_workspace,
     services,
 )
 
@@ -74,7 +74,7 @@ def _enrich(path: Path, material: Material, listing: Path) -> None:
 
 
 def _merge_from_another_laptop(path: Path, root: Path, material: Material) -> None:
-    other = new_workspace(root / "laptop-3", team="T3")
+    other = create_workspace(root / "laptop-3", team="T3")
     laptop = services(other, "olena")
     laptop.exchanges.add(FIELD_EXCHANGE, date="2025-06-01", declared=20)
     case = laptop.cases.register(FIELD_EXCHANGE, tag="L3-1", location="Tent").case_number

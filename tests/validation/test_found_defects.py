@@ -77,9 +77,9 @@ def test_a_crash_log_that_cannot_be_written_puts_no_traceback_on_screen(
 
 
 def _workspace(path: Path) -> Path:
-    from tests.validation.workloads import new_workspace
+    from tests.conftest import create_workspace
 
-    return new_workspace(path, team="T1")
+    return create_workspace(path, team="T1")
 
 
 @pytest.mark.parametrize(
@@ -105,7 +105,7 @@ def test_signing_in_on_a_failing_disk_is_refused_with_a_message(
     # Found by the fault figure: the sign-in's read could not start (SQLite writes its
     # shared-memory file) and reached the crash handler.
     from forensiclog.services.build import sign_in
-    from tests.validation.workloads import PASSWORDS
+    from tests.conftest import PASSWORDS
 
     workspace = open_workspace(_workspace(tmp_path / "w"))
     monkeypatch.setattr(engine_module, "_writable_pragmas", _failing_disk)
@@ -197,9 +197,9 @@ def test_a_merge_done_is_not_reported_refused_when_the_disk_fills_after_it(
 
 
 def new_office(path: Path) -> Path:
-    from tests.validation.workloads import new_workspace
+    from tests.conftest import create_workspace
 
-    return new_workspace(path, team="T9")
+    return create_workspace(path, team="T9")
 
 
 @pytest.fixture(scope="module")

@@ -13,26 +13,13 @@ from pathlib import Path
 
 from PIL import Image
 
-from forensiclog.domain.roles import Role
 from forensiclog.services.build import Services, build
 from forensiclog.services.context import Actor
 from forensiclog.services.workspace import open_workspace
-from forensiclog.services.workspace_setup import init_workspace
+from tests.conftest import ROLES, create_workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "data" / "schemas"
-PASSWORDS = {
-    "admin": "admin-password",
-    "olena": "coordinator-password",
-    "petro": "examiner-password",
-    "iryna": "auditor-password",
-}
-ROLES = {
-    "admin": Role.ADMIN,
-    "olena": Role.COORDINATOR,
-    "petro": Role.EXAMINER,
-    "iryna": Role.AUDITOR,
-}
 FIELD_EXCHANGE = "R1-0601"
 LIST_EXCHANGE = "R2-0613"
 FIELD_BODIES = 6
@@ -54,16 +41,6 @@ class Material:
 def services(path: Path, user: str) -> Services:
     """The services of the workspace at ``path`` for ``user`` (signed in without a password)."""
     return build(open_workspace(path), Actor(user, ROLES[user]))
-
-
-def new_workspace(path: Path, *, team: str) -> Path:
-    """A workspace with one user of each role (passwords in PASSWORDS)."""
-    init_workspace(path, site="KYV", team=team, admin="admin", password=PASSWORDS["admin"])
-    admin = services(path, "admin")
-    for name in ("olena", "petro", "iryna"):
-        admin.users.add(name, ROLES[name].value, PASSWORDS[name])
-    admin.workspace.close()
-    return path
 
 
 def photo(path: Path, index: int, side: int = 40) -> Path:
@@ -121,10 +98,10 @@ def build_material(root: Path, *, fresh_photos: int = 40, list_rows: int = 150) 
     lists = tuple(
         handover_list(sources / f"list-{n}.csv", n * list_rows, list_rows) for n in range(3)
     )
-    field = new_workspace(root / "field", team="T1")
+    field = create_workspace(root / "field", team="T1")
     _fill_field(field, used)
     casefiles = _export_twice(field, sources)
-    office = new_workspace(root / "office", team="T9")
+    office = create_workspace(root / "office", team="T9")
     golden = sorted(GOLDEN.glob("*.sqlite"))[-1]
     return Material(root, field, office, casefiles, fresh, lists, golden)
 
