@@ -3,6 +3,7 @@ workspace copied per test, and any unexpected Qt warning failing the test."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from collections.abc import Iterator
@@ -106,13 +107,22 @@ def make_context(services: Services, runner: TaskRunner) -> AppContext:
     return AppContext(services, runner, AppSettings(), LanguageSwitch())
 
 
+@contextlib.contextmanager
+def context_of(sample: Sample, runner: TaskRunner, user: str) -> Iterator[AppContext]:
+    """``user`` signed in on the sample; afterwards their tasks are stopped and it is closed."""
+    context = make_context(signed_in(sample.path, user), runner)
+    try:
+        yield context
+    finally:
+        runner.cancel_all()
+        runner.wait(10_000)
+        context.services.workspace.close()
+
+
 @pytest.fixture
 def examiner(sample: Sample, runner: TaskRunner) -> Iterator[AppContext]:
-    context = make_context(signed_in(sample.path, "taras"), runner)
-    yield context
-    runner.cancel_all()
-    runner.wait(10_000)
-    context.services.workspace.close()
+    with context_of(sample, runner, "taras") as context:
+        yield context
 
 
 def type_text(widget, text: str) -> None:

@@ -17,7 +17,7 @@ from forensiclog.services.workspace import open_workspace
 from forensiclog.ui.app_context import AppContext
 from forensiclog.ui.report_export_dialog import ReportExportDialog
 from forensiclog.ui.tasks import TaskRunner
-from tests.ui.conftest import make_context, signed_in
+from tests.ui.conftest import context_of, make_context
 from tests.ui.sample_workspace import Sample
 
 WAIT = 30_000
@@ -33,11 +33,8 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
 @pytest.fixture
 def coordinator(sample: Sample, runner: TaskRunner) -> Iterator[AppContext]:
-    context = make_context(signed_in(sample.path, "olena"), runner)
-    yield context
-    runner.cancel_all()
-    runner.wait(10_000)
-    context.services.workspace.close()
+    with context_of(sample, runner, "olena") as context:
+        yield context
 
 
 def open_dialog(qtbot, context: AppContext, **preselected: str) -> ReportExportDialog:
