@@ -13,6 +13,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from forensiclog.domain.errors import Refusal
+from forensiclog.ui.case_editor.history_text import field_text
+from forensiclog.ui.reason_text import reason_text
 from forensiclog.ui.translators import fill
 from forensiclog.ui.vocabulary_text import action_label, role_label, status_label
 
@@ -20,15 +22,24 @@ translate = QCoreApplication.translate
 Params = Mapping[str, Any]
 
 
+def _fields(names: str) -> str:
+    """One field's name, or several ("document_number, composite" names failed MRZ checks).
+    Some services name a field as its command-line option does ("birth-date")."""
+    return ", ".join(field_text(name.replace("-", "_")) for name in names.split(", "))
+
+
 def _invalid_input(p: Params) -> str:
-    text = fill(translate("Refusals", "%1: %2"), p["field"], p["reason"])
+    reason = reason_text(str(p["reason"]))
+    text = fill(translate("Refusals", "%1: %2"), _fields(str(p["field"])), reason)
     if p.get("where"):
-        return fill(translate("Refusals", "%1 — %2"), p["where"], text)
-    return text
+        # A place is a file's name as given, or a field ("mrz") when the value was inside it.
+        return fill(translate("Refusals", "%1 — %2"), field_text(str(p["where"])), text)
+    return text[:1].upper() + text[1:]  # a field's name, first in a sentence
 
 
 def _invalid_file(p: Params) -> str:
-    return fill(translate("Refusals", "The file %1 was refused: %2"), p["file"], p["reason"])
+    text = translate("Refusals", "The file %1 was refused: %2")
+    return fill(text, p["file"], reason_text(str(p["reason"])))
 
 
 def _not_found(p: Params) -> str:

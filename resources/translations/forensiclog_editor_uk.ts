@@ -975,6 +975,102 @@
         <source> (correction)</source>
         <translation> (виправлення)</translation>
     </message>
+    <message>
+        <source>place of birth</source>
+        <translation>місце народження</translation>
+    </message>
+    <message>
+        <source>expiry date</source>
+        <translation>дійсний до</translation>
+    </message>
+    <message>
+        <source>personal number</source>
+        <translation>особистий номер</translation>
+    </message>
+    <message>
+        <source>machine-readable zone (MRZ)</source>
+        <translation>машинозчитувана зона (MRZ)</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>дата</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>причина</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>місце</translation>
+    </message>
+    <message>
+        <source>case</source>
+        <translation>справа</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>фото</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>файли</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>користувач</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>пароль</translation>
+    </message>
+    <message>
+        <source>site code</source>
+        <translation>код місця</translation>
+    </message>
+    <message>
+        <source>team code</source>
+        <translation>код команди</translation>
+    </message>
+    <message>
+        <source>exchange</source>
+        <translation>обмін</translation>
+    </message>
+    <message>
+        <source>workspace</source>
+        <translation>робочий простір</translation>
+    </message>
+    <message>
+        <source>output file</source>
+        <translation>файл для запису</translation>
+    </message>
+    <message>
+        <source>destination</source>
+        <translation>куди</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>ім’я</translation>
+    </message>
+    <message>
+        <source>document number</source>
+        <translation>номер документа</translation>
+    </message>
+    <message>
+        <source>composite check</source>
+        <translation>загальна контрольна цифра</translation>
+    </message>
+    <message>
+        <source>where on the body</source>
+        <translation>де на тілі</translation>
+    </message>
+    <message>
+        <source>serial number</source>
+        <translation>серійний номер</translation>
+    </message>
+    <message>
+        <source>service number</source>
+        <translation>службовий номер</translation>
+    </message>
 </context>
 <context>
     <name>HistoryTab</name>
@@ -1273,41 +1369,6 @@
         <location line="+5"/>
         <source>Import stopped: %1</source>
         <translation>Імпорт зупинено: %1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>empty file</source>
-        <translation>порожній файл</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>not an image file</source>
-        <translation>не файл зображення</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>corrupt image header</source>
-        <translation>пошкоджений заголовок зображення</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>truncated or corrupt image data</source>
-        <translation>обрізані або пошкоджені дані зображення</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>too large to decode safely</source>
-        <translation>завеликий для безпечного декодування</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>image has no pixels</source>
-        <translation>зображення не містить пікселів</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>cannot be read</source>
-        <translation>не вдається прочитати</translation>
     </message>
 </context>
 <context>

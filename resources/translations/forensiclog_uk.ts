@@ -941,12 +941,18 @@ The details were written to %1 — please send that file to your coordinator.</s
         <source>Writing the file…</source>
         <translation>Запис файлу…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+4"/>
-        <source>Saved %1 — %2 page(s).
-SHA-256: %3</source>
-        <translation>Збережено %1 — сторінок: %2.
-SHA-256: %3</translation>
+        <source>Saved %1 — %n page(s).
+SHA-256: %2</source>
+        <translation>
+            <numerusform>Збережено %1 — %n сторінка.
+SHA-256: %2</numerusform>
+            <numerusform>Збережено %1 — %n сторінки.
+SHA-256: %2</numerusform>
+            <numerusform>Збережено %1 — %n сторінок.
+SHA-256: %2</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1212,6 +1218,253 @@ SHA-256: %3</translation>
         <location line="+2"/>
         <source>Sealed case files (*.fcase)</source>
         <translation>Опечатані файли справ (*.fcase)</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <source>is required</source>
+        <translation>обов’язкове поле</translation>
+    </message>
+    <message>
+        <source>is required (YYYY-MM-DD)</source>
+        <translation>обов’язкове поле (РРРР-ММ-ДД)</translation>
+    </message>
+    <message>
+        <source>%1 is not a date in the form YYYY-MM-DD</source>
+        <translation>%1 — не дата у форматі РРРР-ММ-ДД</translation>
+    </message>
+    <message>
+        <source>%1 is not a real date</source>
+        <translation>%1 — такої дати не існує</translation>
+    </message>
+    <message>
+        <source>%1 is not a whole number</source>
+        <translation>%1 — не ціле число</translation>
+    </message>
+    <message>
+        <source>%1 is outside %2–%3</source>
+        <translation>%1 — поза межами %2–%3</translation>
+    </message>
+    <message>
+        <source>is %1 characters long; at most %2 are kept</source>
+        <translation>довжина — %1 симв.; можна зберегти не більше %2</translation>
+    </message>
+    <message>
+        <source>must be one line</source>
+        <translation>має бути в один рядок</translation>
+    </message>
+    <message>
+        <source>contains a NUL character</source>
+        <translation>містить символ NUL</translation>
+    </message>
+    <message>
+        <source>contains a broken character (a lone surrogate, not text)</source>
+        <translation>містить пошкоджений символ (одиночний сурогат, а не текст)</translation>
+    </message>
+    <message>
+        <source>%1 is not one of %2</source>
+        <translation>%1 — не з допустимих значень: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a known country or ICAO code</source>
+        <translation>%1 — невідомий код держави чи ICAO</translation>
+    </message>
+    <message>
+        <source>%1 is not a country code (ISO 3166-1 alpha-3, e.g. UKR, RUS, DEU)</source>
+        <translation>%1 — не код держави (ISO 3166-1 alpha-3, напр. UKR, RUS, DEU)</translation>
+    </message>
+    <message>
+        <source>%1 must have %2 to %3 characters here</source>
+        <translation>%1: тут має бути від %2 до %3 символів</translation>
+    </message>
+    <message>
+        <source>%1 is not allowed; use A–Z and 0–9 only</source>
+        <translation>%1 не дозволено; лише A–Z і 0–9</translation>
+    </message>
+    <message>
+        <source>%1 is not a Latin letter A–Z; transliterate the name first</source>
+        <translation>%1 — не латинська літера A–Z; спершу транслітеруйте ім’я</translation>
+    </message>
+    <message>
+        <source>must be at least %1 characters long</source>
+        <translation>має містити щонайменше %1 симв.</translation>
+    </message>
+    <message>
+        <source>the two passwords differ</source>
+        <translation>два введені паролі не збігаються</translation>
+    </message>
+    <message>
+        <source>%1: a user name is one word without spaces or control characters</source>
+        <translation>%1: ім’я користувача — одне слово без пробілів і керівних символів</translation>
+    </message>
+    <message>
+        <source>%1 is not a site code: 2 to 5 Latin letters, e.g. KYV</source>
+        <translation>%1 — не код місця: від 2 до 5 латинських літер, напр. KYV</translation>
+    </message>
+    <message>
+        <source>%1 is not a team code: 1 to 4 Latin letters or digits, e.g. T2</source>
+        <translation>%1 — не код команди: від 1 до 4 латинських літер або цифр, напр. T2</translation>
+    </message>
+    <message>
+        <source>%1: a code is up to 40 letters, digits, '-', '_', '.' or '/'</source>
+        <translation>%1: код — до 40 літер, цифр, «-», «_», «.» або «/»</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder</source>
+        <translation>%1 — це файл, а не тека</translation>
+    </message>
+    <message>
+        <source>%1 already exists and is not empty</source>
+        <translation>%1 вже існує і не порожня</translation>
+    </message>
+    <message>
+        <source>%1 is not a ForensicLog workspace (no %2)</source>
+        <translation>%1 — не робочий простір ForensicLog (немає %2)</translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist</source>
+        <translation>теки %1 не існує</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; name the PDF file to write</source>
+        <translation>%1 — це тека; вкажіть назву PDF-файлу</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation>%1 — не тека</translation>
+    </message>
+    <message>
+        <source>%1 is inside the workspace; back up to another folder or drive</source>
+        <translation>%1 — всередині робочого простору; збережіть резервну копію в іншій теці чи на іншому диску</translation>
+    </message>
+    <message>
+        <source>name the new location</source>
+        <translation>вкажіть нове місце зберігання</translation>
+    </message>
+    <message>
+        <source>case %1 is already at %2</source>
+        <translation>справа %1 вже в місці %2</translation>
+    </message>
+    <message>
+        <source>a sample needs its number</source>
+        <translation>вкажіть номер зразка</translation>
+    </message>
+    <message>
+        <source>name the sample whose result this is</source>
+        <translation>вкажіть зразок, чий це результат</translation>
+    </message>
+    <message>
+        <source>say what the effect is (e.g. watch, ring, phone, letter)</source>
+        <translation>вкажіть, що це за річ (напр. годинник, каблучка, телефон, лист)</translation>
+    </message>
+    <message>
+        <source>a document needs its kind</source>
+        <translation>вкажіть вид документа</translation>
+    </message>
+    <message>
+        <source>%1: “not possible” needs the reason why</source>
+        <translation>%1: для «неможливо» вкажіть причину</translation>
+    </message>
+    <message>
+        <source>%1: nothing to change</source>
+        <translation>%1: змінювати нічого</translation>
+    </message>
+    <message>
+        <source>case %1 is locked: a correction needs a reason</source>
+        <translation>справу %1 заблоковано: для виправлення потрібна причина</translation>
+    </message>
+    <message>
+        <source>%1 is already on case %2; if two bodies really carry the same tag, register it as a duplicate tag</source>
+        <translation>%1 вже є у справі %2; якщо два тіла справді мають однакову бирку, зареєструйте її як дубльовану</translation>
+    </message>
+    <message>
+        <source>%1 is itself a body part; add the part to its case</source>
+        <translation>%1 — сама фрагмент тіла; додайте фрагмент до основної справи</translation>
+    </message>
+    <message>
+        <source>name at least one basis: DNA, fingerprints, dental, documents, visual, effects</source>
+        <translation>вкажіть хоча б одну підставу: ДНК, дактилоскопія, одонтологія, документи, впізнання, речі</translation>
+    </message>
+    <message>
+        <source>case %1: assess the nationality as foreign with its basis before proposing an exclusion</source>
+        <translation>справа %1: перш ніж пропонувати виключення, оцініть громадянство як іноземне й зазначте підставу</translation>
+    </message>
+    <message>
+        <source>%1 has no proposed identification or exclusion to confirm</source>
+        <translation>у справі %1 немає запропонованої ідентифікації чи виключення, які можна підтвердити</translation>
+    </message>
+    <message>
+        <source>%1 has no standing decision to withdraw</source>
+        <translation>у справі %1 немає чинного рішення, яке можна відкликати</translation>
+    </message>
+    <message>
+        <source>the MRZ check failed — %1; correct the zone as printed, or record it as damaged</source>
+        <translation>перевірка MRZ не пройшла — %1; виправте зону так, як її надруковано, або запишіть її як пошкоджену</translation>
+    </message>
+    <message>
+        <source>empty file</source>
+        <translation>порожній файл</translation>
+    </message>
+    <message>
+        <source>not an image file (accepted: %1)</source>
+        <translation>не файл зображення (приймаються: %1)</translation>
+    </message>
+    <message>
+        <source>corrupt image header</source>
+        <translation>пошкоджений заголовок зображення</translation>
+    </message>
+    <message>
+        <source>truncated or corrupt image data</source>
+        <translation>обрізані або пошкоджені дані зображення</translation>
+    </message>
+    <message>
+        <source>too large to decode safely (%1)</source>
+        <translation>завеликий для безпечного декодування (%1)</translation>
+    </message>
+    <message>
+        <source>image has no pixels</source>
+        <translation>зображення не містить пікселів</translation>
+    </message>
+    <message>
+        <source>cannot be read (%1)</source>
+        <translation>не вдається прочитати (%1)</translation>
+    </message>
+    <message>
+        <source>is not a regular file (a folder, a device or a pipe)</source>
+        <translation>не звичайний файл (тека, пристрій чи канал)</translation>
+    </message>
+    <message>
+        <source>the file changed while it was imported</source>
+        <translation>файл змінився під час імпорту</translation>
+    </message>
+    <message>
+        <source>%1; nothing was added</source>
+        <translation>%1; нічого не додано</translation>
+    </message>
+    <message>
+        <source>document number</source>
+        <translation>номер документа</translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation>дата народження</translation>
+    </message>
+    <message>
+        <source>expiry date</source>
+        <translation>дата закінчення строку дії</translation>
+    </message>
+    <message>
+        <source>personal number</source>
+        <translation>особистий номер</translation>
+    </message>
+    <message>
+        <source>composite check</source>
+        <translation>загальна контрольна цифра</translation>
+    </message>
+    <message>
+        <source>%1: line %2, position %3: the check digit is %4, the computed one %5</source>
+        <translation>%1: рядок %2, позиція %3: контрольна цифра %4, а обчислена — %5</translation>
     </message>
 </context>
 </TS>

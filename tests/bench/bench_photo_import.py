@@ -34,8 +34,8 @@ from memory import peak_rss_mb  # noqa: E402
 
 from forensiclog.domain.roles import Role  # noqa: E402
 from forensiclog.services.build import build  # noqa: E402
-from forensiclog.services.images import THUMBNAIL_SIDE, decode, open_photo_file  # noqa: E402
 from forensiclog.services.context import Actor  # noqa: E402
+from forensiclog.services.images import THUMBNAIL_SIDE, decode, open_photo_file  # noqa: E402
 from forensiclog.services.workspace import open_workspace  # noqa: E402
 from forensiclog.services.workspace_setup import init_workspace  # noqa: E402
 

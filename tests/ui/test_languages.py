@@ -36,6 +36,15 @@ def test_ukrainian_has_three_plural_forms(ukrainian, count, expected):
     assert QCoreApplication.translate("CaseListPanel", "%n case(s)", None, count) == expected
 
 
+@pytest.mark.parametrize(
+    ("pages", "expected"), [(1, "1 сторінка."), (3, "3 сторінки."), (12, "12 сторінок.")]
+)
+def test_a_saved_report_counts_its_pages_in_ukrainian(ukrainian, pages, expected):
+    source = "Saved %1 — %n page(s).\nSHA-256: %2"
+    text = QCoreApplication.translate("ReportExportDialog", source, None, pages)
+    assert text.startswith(f"Збережено %1 — {expected}\nSHA-256: %2")
+
+
 def test_qt_own_buttons_are_ukrainian_too(qtbot, ukrainian):
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     qtbot.addWidget(box)

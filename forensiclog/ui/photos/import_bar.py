@@ -20,9 +20,9 @@ from forensiclog.ui.case_editor.record_table_model import (
     RecordTableModel,
     record_table_view,
 )
-from forensiclog.ui.photos.import_report import refused_reason
 from forensiclog.ui.photos.photo_import import RefusedFile
 from forensiclog.ui.photos.photo_kinds import photo_kind_choices
+from forensiclog.ui.reason_text import reason_text
 
 
 class ImportBar(QWidget):
@@ -86,7 +86,7 @@ class RefusedFilesPanel(QGroupBox):
         self.model = RecordTableModel(
             [
                 Column(self.tr("File"), lambda r: str(r.path)),
-                Column(self.tr("Why"), lambda r: refused_reason(r.reason)),
+                Column(self.tr("Why"), lambda r: reason_text(r.reason)),
             ],
             self,
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from forensiclog.ui.photos.photo_import import ImportOutcome
 from forensiclog.ui.refusal_text import describe_refusal
@@ -39,25 +39,3 @@ def outcome_text(outcome: ImportOutcome) -> str:
         stopped = translate("ImportReport", "Import stopped: %1")
         parts.append(fill(stopped, describe_refusal(outcome.stopped_by)))
     return " ".join(parts)
-
-
-# The photo checks' reasons (services/images.py), translated where they begin; what follows
-# (the accepted formats, the pixel count) is kept as it is.
-_REASONS: dict[str, object] = {
-    "empty file": QT_TRANSLATE_NOOP("ImportReport", "empty file"),
-    "not an image file": QT_TRANSLATE_NOOP("ImportReport", "not an image file"),
-    "corrupt image header": QT_TRANSLATE_NOOP("ImportReport", "corrupt image header"),
-    "truncated or corrupt image data": QT_TRANSLATE_NOOP(
-        "ImportReport", "truncated or corrupt image data"
-    ),
-    "too large to decode safely": QT_TRANSLATE_NOOP("ImportReport", "too large to decode safely"),
-    "image has no pixels": QT_TRANSLATE_NOOP("ImportReport", "image has no pixels"),
-    "cannot be read": QT_TRANSLATE_NOOP("ImportReport", "cannot be read"),
-}
-
-
-def refused_reason(reason: str) -> str:
-    for start, source in _REASONS.items():
-        if reason.startswith(start):
-            return QCoreApplication.translate("ImportReport", str(source)) + reason[len(start) :]
-    return reason
