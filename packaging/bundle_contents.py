@@ -64,6 +64,9 @@ EXCLUDED_MODULES = (
     # Pillow: AVIF is not a photo format the application accepts (its library is 5 MB), and Tk
     # is not used.
     "PIL.AvifImagePlugin",
+    # HEIC support is an optional extra (pillow-heif): its wheels carry libheif and the GPL
+    # x265 encoder, so the bundle does not ship it even where the build environment has it.
+    "pillow_heif",
     "PIL._avif",
     "PIL.ImageTk",
     "PIL._imagingtk",

@@ -61,7 +61,17 @@ def test_every_translation_catalogue_is_bundled() -> None:
 @built
 @pytest.mark.parametrize(
     "pattern",
-    ["libQt6Quick*", "libQt6Qml*", "libQt6WebEngine*", "libqgtk3*", "libgtk-3*", "*_avif*"],
+    [
+        "libQt6Quick*",
+        "libQt6Qml*",
+        "libQt6WebEngine*",
+        "libqgtk3*",
+        "libgtk-3*",
+        "*_avif*",
+        "pillow_heif*",
+        "libx265*",
+        "libheif*",
+    ],
 )
 def test_the_bundle_leaves_out_what_is_not_used(pattern: str) -> None:
     assert [p.name for p in INTERNAL.rglob(pattern)] == []
