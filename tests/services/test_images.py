@@ -340,3 +340,25 @@ def test_heic_is_accepted_when_the_optional_pillow_heif_is_installed(tmp_path: P
     assert (info.media_type, info.width, info.height) == ("image/heic", 400, 300)
     assert info.taken_at == dt.datetime(2024, 5, 17, 14, 3, 22)
     assert _open_jpeg(preview_jpeg_bytes(path, 200)).size == (200, 150)
+
+
+def test_a_heic_photo_is_stored_byte_for_byte_and_a_cut_one_is_refused(tmp_path: Path) -> None:
+    pytest.importorskip("pillow_heif")
+    images.accepted_formats()
+    sound = tmp_path / "IMG_0002.HEIC"
+    Image.effect_noise((640, 480), 60).convert("RGB").save(sound, "HEIF", quality=90)
+    data = sound.read_bytes()
+    cut = tmp_path / "IMG_0003.HEIC"
+    cut.write_bytes(data[: len(data) // 2])
+    store = PhotoStore(tmp_path / "ws")
+
+    results = {r.source.name: r for r in prepare_photos([sound, cut], store)}
+
+    stored = results["IMG_0002.HEIC"]
+    assert isinstance(stored, Prepared)
+    assert store.path_of(stored.stored.sha256).read_bytes() == data
+    assert _open_jpeg(store.thumbnail(stored.stored.sha256)).size == (256, 192)
+    refused = results["IMG_0003.HEIC"]
+    assert isinstance(refused, Refused)
+    assert isinstance(refused.error, InvalidInput)
+    assert refused.error.reason == "truncated or corrupt image data"
