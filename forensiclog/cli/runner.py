@@ -133,9 +133,26 @@ def execute(options: argparse.Namespace) -> int:
         return 1
     finally:
         invocation.close()
-    if options.json:
-        json.dump(output.data, sys.stdout, ensure_ascii=False, default=_plain, indent=None)
-        sys.stdout.write("\n")
-    elif output.text:
-        print(output.text)
+    return _write(output, as_json=options.json)
+
+
+# A reader that stops early (``| head``) closes the pipe: the command itself is done, and the
+# shell's own convention for a writer cut off by its reader is 128 + SIGPIPE.
+EXIT_PIPE_CLOSED = 141
+
+
+def _write(output: Output, *, as_json: bool) -> int:
+    try:
+        if as_json:
+            json.dump(output.data, sys.stdout, ensure_ascii=False, default=_plain, indent=None)
+            sys.stdout.write("\n")
+        elif output.text:
+            print(output.text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python would meet the closed pipe again when it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return EXIT_PIPE_CLOSED
     return 0

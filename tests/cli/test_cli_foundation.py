@@ -282,3 +282,28 @@ def test_workspace_paths_with_awkward_names(tmp_path: Path, name: str) -> None:
     listed = forensiclog(ws, "--json", "exchange", "list", user="admin", password="admin-password")
     assert listed.code == 0 and listed.json == []
     assert sorted(p.name for p in (tmp_path / name).iterdir()) == ["робочий простір"]
+
+
+@pytest.mark.parametrize("as_json", [True, False])
+def test_a_reader_that_closes_the_pipe_gets_no_traceback(
+    workspace_path: Path, as_json: bool
+) -> None:
+    from tests.conftest import PASSWORDS
+
+    reader, writer = os.pipe()
+    os.close(reader)  # the reader is gone before the command writes: `| head -c 0`
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("FORENSICLOG_")}
+    environment.update(FORENSICLOG_USER="admin", FORENSICLOG_PASSWORD=PASSWORDS["admin"])
+    command = [sys.executable, "-m", "forensiclog", "--workspace", str(workspace_path)]
+    done = subprocess.run(
+        [*command, *(["--json"] if as_json else []), "user", "list"],
+        stdout=writer,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=environment,
+        timeout=60,
+        check=False,
+    )
+    os.close(writer)
+    assert done.stderr == ""
+    assert done.returncode == 141
