@@ -14,7 +14,13 @@ from forensiclog.cli.parser import build_parser
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
-    options = build_parser().parse_args(list(argv))
+    parser = build_parser()
+    options = parser.parse_args(list(argv))
+    # What argparse cannot say by itself (one of two ways to name something): a usage error too.
+    check = getattr(options, "usage_check", None)
+    problem = check(options) if check else None
+    if problem:
+        parser.error(problem)
     if options.command is None:
         options.command = "gui"
         options.handler = "forensiclog.app:run_gui"

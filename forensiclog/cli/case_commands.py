@@ -61,7 +61,9 @@ def edit(run: Invocation) -> Output:
         for option, field in _EDIT_OPTIONS.items()
         if getattr(o, option) is not None
     }
-    number = run.services.cases.edit(o.case, changes, reason=o.reason)
+    number = run.services.cases.edit(
+        o.case, changes, reason=o.reason, allow_duplicate_tag=o.duplicate_tag
+    )
     return Output({"case": number}, f"{number} updated")
 
 
@@ -191,6 +193,6 @@ def sample_result(run: Invocation) -> Output:
     o = run.options
     sample = run.services.examination.record_result(o.number, result=o.result, lab=o.lab)
     return Output(
-        {"sample": sample.number, "result": sample.result},
+        {"sample": sample.number, "case": sample.case, "result": sample.result},
         f"result recorded for sample {sample.number}",
     )

@@ -44,7 +44,11 @@ def _photos(result: PhotoImport) -> list[dict[str, str]]:
 
 def _photo_text(result: PhotoImport) -> str:
     lines = [f"{p.sha256}  {p.file}" for p in result.photos]
-    lines += [f"already on the case: {file}" for file in result.duplicates]
+    linked = set(result.linked)
+    lines += [
+        f"already on the case{', now linked as asked' if file in linked else ''}: {file}"
+        for file in result.duplicates
+    ]
     return "\n".join(lines)
 
 
@@ -69,6 +73,7 @@ def doc_add(run: Invocation) -> Output:
         "fields": views.plain(document),
         "photos": _photos(result.photos),
         "duplicates": list(result.photos.duplicates),
+        "linked": list(result.photos.linked),
     }
     lines = [f"document {document.id} recorded on {o.case.upper()}"]
     if result.mrz is not None:
@@ -100,6 +105,7 @@ def effect_add(run: Invocation) -> Output:
         "case": o.case.upper(),
         "photos": _photos(result.photos),
         "duplicates": list(result.photos.duplicates),
+        "linked": list(result.photos.linked),
     }
     text = f"effect {result.effect.id} recorded on {o.case.upper()}"
     if result.photos.photos or result.photos.duplicates:
@@ -117,7 +123,11 @@ def photo_add(run: Invocation) -> Output:
         document=o.document,
         effect=o.effect,
     )
-    data = {"photos": _photos(result), "duplicates": list(result.duplicates)}
+    data = {
+        "photos": _photos(result),
+        "duplicates": list(result.duplicates),
+        "linked": list(result.linked),
+    }
     head = f"{len(result.photos)} photo(s) added to {o.case.upper()}"
     return Output(data, "\n".join(filter(None, (head, _photo_text(result)))))
 

@@ -118,6 +118,11 @@ def _body_commands(sub: Any) -> None:
         p.add_argument(f"--{option}")
     p.add_argument("--nationality", choices=("own", "foreign", "undetermined"))
     p.add_argument(
+        "--duplicate-tag",
+        action="store_true",
+        help="the new tag is already on another body of the exchange, and both really carry it",
+    )
+    p.add_argument(
         "--basis-document", type=int, metavar="ID", help="a document on the case as the basis"
     )
     p = _command(body, "status", "case_commands:status", "move the workflow")
@@ -285,12 +290,21 @@ def _report_commands(sub: Any) -> None:
     p.add_argument("--language", choices=("uk", "en"))
 
 
+def _exchange_or_cases(options: argparse.Namespace) -> str | None:
+    if options.exchange is None and not options.cases:
+        return "casefile export: name an exchange (--exchange CODE) or the cases to export"
+    if options.exchange is not None and options.cases:
+        return "casefile export: name an exchange or cases, not both"
+    return None
+
+
 def _casefile_commands(sub: Any) -> None:
     casefile = _group(sub, "casefile", "sealed case files")
     p = _command(casefile, "export", "casefile_commands:export", "export cases as one sealed file")
     p.add_argument("cases", nargs="*", metavar="CASE")
     p.add_argument("--exchange")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.set_defaults(usage_check=_exchange_or_cases)
     p = _command(casefile, "verify", "casefile_commands:verify", "verify a sealed case file")
     p.add_argument("file")
     p = _command(

@@ -101,6 +101,7 @@ class SampleRecord:
     result: str | None = None
     result_at: dt.datetime | None = None
     result_by: str | None = None
+    case: str | None = None
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,9 @@ from forensiclog.domain.audit_chain import (
     head_message,
     state_hash,
 )
-from forensiclog.domain.case_number import parse_case_number
 from forensiclog.domain.records import AuditRecord, ChainVerdict, Problem
+from forensiclog.domain.text import parse_count
+from forensiclog.services.case_lookup import load_case
 from forensiclog.services.case_records import audit_record
 from forensiclog.services.context import ServiceContext
 from forensiclog.services.signing import verify_signature
@@ -265,10 +266,12 @@ class AuditService:
             return verdict
 
     def log(self, *, case: str | None = None, limit: int | None = None) -> list[AuditRecord]:
+        """The newest ``limit`` entries (all when None), oldest first; of one case if named."""
+        count = None if limit is None else parse_count(limit, "limit", minimum=1, maximum=2**62)
         with self.ctx.reading() as session:
             query = select(AuditEntry).order_by(AuditEntry.id.desc())
             if case:
-                query = query.where(AuditEntry.case_number == str(parse_case_number(case)))
-            if limit:
-                query = query.limit(limit)
+                query = query.where(AuditEntry.case_number == load_case(session, case).case_number)
+            if count is not None:
+                query = query.limit(count)
             return [audit_record(e) for e in reversed(session.scalars(query).all())]

@@ -143,6 +143,20 @@ def _taken_at(file: PhotoFile) -> dt.datetime | None:
     return file.taken_at.replace(tzinfo=None)
 
 
+def sample_record(s: Sample, case_number: str) -> SampleRecord:
+    return SampleRecord(
+        s.number,
+        s.kind,
+        s.taken_by,
+        s.taken_at,
+        s.lab,
+        s.result,
+        s.result_at,
+        s.result_by,
+        case_number,
+    )
+
+
 def photo_record(link: CasePhoto, file: PhotoFile) -> PhotoRecord:
     gps = (
         (file.gps_lat, file.gps_lon)
@@ -275,10 +289,7 @@ def case_record(session: Session, case: Case, *, with_history: bool = True) -> C
             for m in _by_case(session, Mark, case, Mark.id)
         ),
         samples=tuple(
-            SampleRecord(
-                s.number, s.kind, s.taken_by, s.taken_at, s.lab, s.result, s.result_at, s.result_by
-            )
-            for s in _by_case(session, Sample, case, Sample.id)
+            sample_record(s, case.case_number) for s in _by_case(session, Sample, case, Sample.id)
         ),
         custody=tuple(
             CustodyRecord(c.moved_at, c.moved_by, c.to_location, c.from_location, c.reason)

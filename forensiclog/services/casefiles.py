@@ -280,8 +280,10 @@ class CaseFileService:
         """One signed file with the cases named (or the whole exchange), their records,
         photos and history."""
         self.ctx.require(Action.EXPORT_CASEFILE)
-        if (exchange is None) == (not cases):
-            raise InvalidInput("cases", "name an exchange (--exchange CODE) or cases, not both")
+        if exchange is None and not cases:
+            raise InvalidInput("cases", "name an exchange or the cases to export")
+        if exchange is not None and cases:
+            raise InvalidInput("cases", "name an exchange or cases, not both")
         target = _output(output)
         with private_folder() as scratch, cf.ThreadPoolExecutor(1) as pool:
             build = _Build(self.ctx, scratch / DATABASE_MEMBER, exchange, cases)

@@ -38,8 +38,12 @@ class Registration:
     checked_in: bool = False
 
 
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
 def _parse_field(name: str, value: Any) -> Any:
-    text = None if value is None else str(value)
+    text = _text(value)
     parsers: dict[str, Any] = {
         "tag": lambda: short_text(text, "tag"),
         "condition": lambda: parse_code(Condition, text, "condition") if text else None,
@@ -184,6 +188,15 @@ class CaseService:
             self._derive(tx, case)
             return Registration(case.case_number, checked_in)
 
+    def _refuse_a_tag_in_use(self, tx: Tx, case: Case, tag: str) -> None:
+        exchange = tx.session.get_one(Exchange, case.exchange_id)
+        holders = [c for c in self._cases_with_tag(tx, exchange, tag) if c.id != case.id]
+        if holders:
+            raise InvalidInput(
+                "tag",
+                f"{tag!r} is already on case {holders[0].case_number}",
+            )
+
     def _cases_with_tag(self, tx: Tx, exchange: Exchange, tag: str | None) -> list[Case]:
         if tag is None:
             return []
@@ -238,14 +251,25 @@ class CaseService:
             self._derive(tx, part)
             return number
 
-    def edit(self, number: str, changes: Mapping[str, Any], *, reason: str | None = None) -> str:
-        """Change findings; a value of "" clears a field. A locked case needs a correction."""
-        parsed = {name: _parse_field(name, value) for name, value in changes.items()}
-        location = parsed.pop("location", None) if "location" in changes else None
+    def edit(
+        self,
+        number: str,
+        changes: Mapping[str, Any],
+        *,
+        reason: str | None = None,
+        allow_duplicate_tag: bool = False,
+    ) -> str:
+        """Change findings; a value of "" clears a field. A locked case needs a correction.
+        A new ``location`` is a move in the custody log, written in the same transaction."""
+        fields = dict(changes)
+        location = short_text(_text(fields.pop("location", None)), "location")
+        parsed = {name: _parse_field(name, value) for name, value in fields.items()}
         why = clean_text(reason, "reason")
         with self.ctx.writing(Action.EDIT_CASE) as tx:
             case = load_case(tx.session, number)
             action = edit_action(self.ctx, tx.session, case, "case.edit", why)
+            if parsed.get("tag") and parsed["tag"] != case.tag and not allow_duplicate_tag:
+                self._refuse_a_tag_in_use(tx, case, parsed["tag"])
             before = snapshot(case)
             self._apply(tx, case, parsed)
             _check_profile(case)

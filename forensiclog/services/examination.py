@@ -18,16 +18,10 @@ from forensiclog.domain.vocabulary import (
 )
 from forensiclog.services import case_state, search_index
 from forensiclog.services.case_lookup import edit_action, load_case
-from forensiclog.services.case_records import checklist_entries
+from forensiclog.services.case_records import checklist_entries, sample_record
 from forensiclog.services.cases import move_to
 from forensiclog.services.context import ServiceContext
 from forensiclog.services.history import snapshot
-
-
-def _sample_record(s: Sample) -> SampleRecord:
-    return SampleRecord(
-        s.number, s.kind, s.taken_by, s.taken_at, s.lab, s.result, s.result_at, s.result_by
-    )
 
 
 class ExaminationService:
@@ -100,7 +94,7 @@ class ExaminationService:
             tx.record(action, sample, case_number=case.case_number, reason=why)
             case_state.refresh(tx.session, case)
             search_index.reindex_case(tx.session, case)
-            return _sample_record(sample)
+            return sample_record(sample, case.case_number)
 
     def record_result(
         self, sample_number: str, *, result: str, lab: str | None = None
@@ -121,4 +115,4 @@ class ExaminationService:
             case = tx.session.get_one(Case, sample.case_id)
             tx.record("sample.result", sample, before=before, case_number=case.case_number)
             case_state.refresh(tx.session, case)
-            return _sample_record(sample)
+            return sample_record(sample, case.case_number)

@@ -55,11 +55,13 @@ class AddedPhoto:
 
 @dataclass(frozen=True)
 class PhotoImport:
-    """What an import added, and the files that were already on the case (not added twice)."""
+    """What an import added, and the files that were already on the case (not added twice);
+    of those, ``linked`` were shown with no document or effect and now show the one named."""
 
     photos: tuple[AddedPhoto, ...] = ()
     duplicates: tuple[str, ...] = ()
     cancelled: bool = False
+    linked: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -201,15 +203,23 @@ def attach_photos(
     check_link_targets(tx.session, case, link)
     added: list[AddedPhoto] = []
     duplicates: list[str] = []
+    linked: list[str] = []
     seen: set[str] = set()
     for item in staged.prepared:
         sha = item.stored.sha256
         file = tx.session.scalars(select(PhotoFile).where(PhotoFile.sha256 == sha)).first()
-        on_case = file is not None and tx.session.scalar(
-            select(CasePhoto.id).where(CasePhoto.case_id == case.id, CasePhoto.photo_id == file.id)
-        )
-        if sha in seen or on_case:
+        on_case = None
+        if file is not None:
+            on_case = tx.session.scalars(
+                select(CasePhoto).where(CasePhoto.case_id == case.id, CasePhoto.photo_id == file.id)
+            ).first()
+        if sha in seen or on_case is not None:
             duplicates.append(str(item.source))
+            if on_case is not None and _link_existing(
+                tx, on_case, link, source=item.source, adding=action, reason=reason
+            ):
+                linked.append(str(item.source))
+            seen.add(sha)
             continue
         seen.add(sha)
         _ensure_original(store, item)
@@ -227,7 +237,34 @@ def attach_photos(
         tx.session.add(row)
         tx.record(action, row, case_number=case.case_number, reason=reason)
         added.append(AddedPhoto(sha, str(item.source)))
-    return PhotoImport(tuple(added), tuple(duplicates))
+    return PhotoImport(tuple(added), tuple(duplicates), linked=tuple(linked))
+
+
+def _link_existing(
+    tx: Tx, row: CasePhoto, link: PhotoLink, *, source: Path, adding: str, reason: str | None
+) -> bool:
+    """A photo already on the case, given again as showing a document or an effect: linked to
+    it when it shows none yet. One that shows another is refused: that change is the photo's
+    details' to make, where the link it would lose is in view."""
+    wanted = (link.document_id, link.effect_id)
+    held = (row.document_id, row.effect_id)
+    if wanted in ((None, None), held):
+        return False
+    case = tx.session.get_one(Case, row.case_id)
+    if held != (None, None):
+        shown = f"document {held[0]}" if held[0] is not None else f"effect {held[1]}"
+        raise InvalidInput(
+            "photo",
+            f"already on case {case.case_number}, shown with {shown}; "
+            "change that in the photo's details",
+            where=str(source),
+        )
+    before = snapshot(row)
+    row.document_id, row.effect_id = wanted
+    # A correction of a locked case stays one: the action the import was allowed as says which.
+    action = "photo.edit.correction" if adding.endswith(".correction") else "photo.edit"
+    tx.record(action, row, before=before, case_number=case.case_number, reason=reason)
+    return True
 
 
 class PhotoService:

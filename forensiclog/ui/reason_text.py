@@ -153,6 +153,10 @@ _FORMS = (
             "Reasons", "%1 is inside the workspace; back up to another folder or drive"
         ),
     ),
+    _form(
+        r"name an exchange or the cases to export",
+        QT_TRANSLATE_NOOP("Reasons", "name an exchange or the cases to export"),
+    ),
     # Case work.
     _form(r"name the new location", QT_TRANSLATE_NOOP("Reasons", "name the new location")),
     _form(
@@ -173,6 +177,20 @@ _FORMS = (
         rf"{_V}: 'not possible' needs the reason why",
         QT_TRANSLATE_NOOP("Reasons", "%1: “not possible” needs the reason why"),
     ),
+    _form(
+        rf"already on case {_V}, shown with document (\d+); change that in the photo's details",
+        QT_TRANSLATE_NOOP(
+            "Reasons",
+            "already on case %1, shown with document %2; change that in the photo's details",
+        ),
+    ),
+    _form(
+        rf"already on case {_V}, shown with effect (\d+); change that in the photo's details",
+        QT_TRANSLATE_NOOP(
+            "Reasons",
+            "already on case %1, shown with effect %2; change that in the photo's details",
+        ),
+    ),
     _form(rf"{_V}: nothing to change", QT_TRANSLATE_NOOP("Reasons", "%1: nothing to change")),
     _form(
         rf"case {_V} is locked: a correction needs a reason",
@@ -186,6 +204,9 @@ _FORMS = (
             "%1 is already on case %2; if two bodies really carry the same tag, "
             "register it as a duplicate tag",
         ),
+    ),
+    _form(
+        rf"{_V} is already on case {_V}", QT_TRANSLATE_NOOP("Reasons", "%1 is already on case %2")
     ),
     _form(
         rf"{_V} is itself a body part; add the part to its case",

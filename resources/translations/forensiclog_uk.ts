@@ -1466,5 +1466,21 @@ SHA-256: %2</numerusform>
         <source>%1: line %2, position %3: the check digit is %4, the computed one %5</source>
         <translation>%1: рядок %2, позиція %3: контрольна цифра %4, а обчислена — %5</translation>
     </message>
+    <message>
+        <source>%1 is already on case %2</source>
+        <translation>%1 вже є у справі %2</translation>
+    </message>
+    <message>
+        <source>name an exchange or the cases to export</source>
+        <translation>вкажіть обмін або справи для експорту</translation>
+    </message>
+    <message>
+        <source>already on case %1, shown with document %2; change that in the photo&apos;s details</source>
+        <translation>вже є у справі %1 і показує документ %2; змініть це в описі фото</translation>
+    </message>
+    <message>
+        <source>already on case %1, shown with effect %2; change that in the photo&apos;s details</source>
+        <translation>вже є у справі %1 і показує річ %2; змініть це в описі фото</translation>
+    </message>
 </context>
 </TS>

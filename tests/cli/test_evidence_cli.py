@@ -125,9 +125,10 @@ def test_photo_add_is_all_or_none_and_reports_duplicates(
             {"sha256": hashlib.sha256(f.read_bytes()).hexdigest(), "file": str(f)} for f in files
         ],
         "duplicates": [],
+        "linked": [],
     }
     again = cli("--json", "photo", "add", case, str(files[0]), user="petro")
-    assert again.json == {"photos": [], "duplicates": [str(files[0])]}
+    assert again.json == {"photos": [], "duplicates": [str(files[0])], "linked": []}
     assert_clean(cli)
 
 

@@ -139,7 +139,7 @@ def test_refused_exports_write_nothing(laptop: Team, tmp_path: Path) -> None:
     folder.mkdir()
     with pytest.raises(InvalidInput, match="not both"):
         c.casefiles.export(folder / "x.fcase", exchange="R2-0613", cases=["KYV-T1-00001"])
-    with pytest.raises(InvalidInput, match="not both"):
+    with pytest.raises(InvalidInput, match="name an exchange or the cases to export"):
         c.casefiles.export(folder / "x.fcase")
     with pytest.raises(InvalidInput, match=SUFFIX):
         c.casefiles.export(folder / "x.zip", exchange="R2-0613")
