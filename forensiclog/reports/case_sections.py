@@ -67,7 +67,7 @@ def document_rows(document: DocumentRecord, words: Wording) -> list[tuple[str, s
     if document.mrz:
         rows.append((words("mrz_short"), "\n".join(document.mrz)))
     if document.warnings:
-        rows.append((words("warnings"), "\n".join(document.warnings)))
+        rows.append((words("warnings"), "\n".join(map(words.warning, document.warnings))))
     if document.notes:
         rows.append((words("notes"), document.notes))
     return rows

@@ -122,7 +122,7 @@ class ForeignNationalsReport(Report):
             (w("mrz"), mrz_validity(document, w)),
         ]
         if document.warnings:
-            rows.append((w("warnings"), "\n".join(document.warnings)))
+            rows.append((w("warnings"), "\n".join(map(w.warning, document.warnings))))
         photos = [p for p in foreign.photos if p.photo.document == document.id]
         out: Flowables = [field_table(rows, self.styles)]
         if photos:

@@ -8,6 +8,7 @@ does not know, so a code added later prints rather than fails.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from forensiclog.domain.report_inputs import ReportLanguage
@@ -118,6 +119,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "mrz_invalid": ("invalid: {fields}", "недійсна: {fields}"),
     "mrz_unchecked": ("not checked", "не перевірено"),
     "warnings": ("Warnings", "Попередження"),
+    "warning_typed": (
+        "{field}: typed {typed}, MRZ says {read}",
+        "{field}: введено {typed}, а в MRZ — {read}",
+    ),
+    "warning_unused": (
+        "{field}: the MRZ check failed, so the MRZ value is not used",
+        "{field}: перевірка MRZ не пройшла, тож значення з MRZ не використано",
+    ),
     "effects": ("Personal effects", "Особисті речі"),
     # samples, decisions, custody
     "samples": ("Samples", "Зразки"),
@@ -201,6 +210,28 @@ TEXT: dict[str, tuple[str, str]] = {
 }
 
 
+# A document's warnings as stored (forensiclog/domain/document_fields.py, in English): each
+# field they name, and their two forms.
+_WARNING_FIELDS = {
+    "country": "issuing_state",
+    "document number": "number",
+    "surname": "surname",
+    "given names": "given_names",
+    "birth date": "birth_date",
+    "sex": "sex",
+    "expiry date": "expiry_date",
+    "personal number": "personal_number",
+}
+_WARNINGS = {
+    "warning_typed": re.compile(
+        r"(?P<field>[a-z ]+): typed (?P<typed>.+), MRZ says (?P<read>.+)", re.DOTALL
+    ),
+    "warning_unused": re.compile(
+        r"(?P<field>[a-z ]+): the MRZ check failed, so the MRZ value is not used"
+    ),
+}
+
+
 class Wording:
     """The labels of one language."""
 
@@ -226,6 +257,16 @@ class Wording:
     def codes(self, group: str, codes: Iterable[str]) -> str:
         names = [self.code(group, c) for c in codes]
         return ", ".join(names) if names else DASH
+
+    def warning(self, text: str) -> str:
+        """A document's warning in this language; one of another form as it is stored."""
+        for key, form in _WARNINGS.items():
+            match = form.fullmatch(text)
+            if match is not None and match["field"] in _WARNING_FIELDS:
+                field = self(_WARNING_FIELDS[match["field"]])
+                params = {**match.groupdict(), "field": field[:1].lower() + field[1:]}
+                return self(key, **params)
+        return text
 
     def time(self, moment: dt.datetime | str | None) -> str:
         return time_text(moment, self.zone)

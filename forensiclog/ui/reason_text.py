@@ -39,14 +39,55 @@ def _check_failures(text: str) -> str:
     parts = []
     for part in text.split("; "):
         match = _CHECK_FAILURE.fullmatch(part)
-        if match is None or match["check"] not in _CHECKS:
+        if match is None or match["check"] not in _WORDS:
             parts.append(part)
             continue
-        shown = _tr("%1: line %2, position %3: the check digit is %4, the computed one %5")
-        check = _tr(str(_CHECKS[match["check"]]))
+        shown = QCoreApplication.translate(
+            "Reasons", "%1: line %2, position %3: the check digit is %4, the computed one %5"
+        )
+        check = _word(match["check"])
         given, expected = match["given"], match["expected"]
         parts.append(fill(shown, check, match["line"], match["position"], given, expected))
     return "; ".join(parts)
+
+
+# The words reasons name fields by: the MRZ checks (forensiclog/domain/mrz.py CHECK_LABELS)
+# and a document's fields (forensiclog/domain/document_fields.py LABELS).
+_WORDS = {
+    "document number": QT_TRANSLATE_NOOP("Reasons", "document number"),
+    "birth date": QT_TRANSLATE_NOOP("Reasons", "birth date"),
+    "expiry date": QT_TRANSLATE_NOOP("Reasons", "expiry date"),
+    "personal number": QT_TRANSLATE_NOOP("Reasons", "personal number"),
+    "composite check": QT_TRANSLATE_NOOP("Reasons", "composite check"),
+    "country": QT_TRANSLATE_NOOP("Reasons", "issuing state"),
+    "surname": QT_TRANSLATE_NOOP("Reasons", "surname"),
+    "given names": QT_TRANSLATE_NOOP("Reasons", "given names"),
+    "sex": QT_TRANSLATE_NOOP("Reasons", "sex"),
+}
+# A value as Python quotes it ('x', or "x" when it holds a single quote), shown in the
+# language's own quotation marks.
+_QUOTED = re.compile(r"'(.*)'|\"(.*)\"", re.DOTALL)
+_CHECK_FAILURE = re.compile(
+    r"(?P<check>[a-z ]+): line (?P<line>\d+), position (?P<position>\d+): "
+    r"check digit is (?P<given>\d), computed (?P<expected>\d)"
+)
+
+
+def _tr(source: str) -> str:
+    return QCoreApplication.translate(CONTEXT, source)
+
+
+def _word(text: str) -> str:
+    source = _WORDS.get(text)
+    return _tr(str(source)) if source is not None else text
+
+
+def _value(text: str) -> str:
+    match = _QUOTED.fullmatch(text)
+    if match is None:
+        return text
+    inner = match[1] if match[1] is not None else match[2]
+    return fill(QCoreApplication.translate("Reasons", "“%1”"), inner)
 
 
 _V = r"(.+)"  # a value as the services quote it, kept as it is
@@ -245,6 +286,64 @@ _FORMS = (
         ),
         _check_failures,
     ),
+    # Status moves (forensiclog/domain/statuses.py) and the findings they need.
+    _form(
+        r"foreign national needs the nationality assessment 'foreign' with its basis",
+        QT_TRANSLATE_NOOP(
+            "Reasons",
+            "a foreign national needs the nationality assessed as foreign, with its basis",
+        ),
+    ),
+    _form(
+        r"identified needs an identification confirmed by a coordinator",
+        QT_TRANSLATE_NOOP(
+            "Reasons", "identified needs an identification confirmed by a coordinator"
+        ),
+    ),
+    _form(
+        r"buried unidentified needs the cemetery and plot reference",
+        QT_TRANSLATE_NOOP("Reasons", "buried unidentified needs the cemetery and plot reference"),
+    ),
+    _form(
+        r"\w+ cannot move to \w+",
+        QT_TRANSLATE_NOOP("Reasons", "the workflow has no such step"),
+    ),
+    _form(
+        r"the case is already (\w+)",
+        QT_TRANSLATE_NOOP("Reasons", "the case already has that status"),
+    ),
+    _form(
+        r"a foreign nationality assessment needs its basis \(--basis\)",
+        QT_TRANSLATE_NOOP("Reasons", "a foreign nationality assessment needs its basis"),
+    ),
+    _form(
+        rf"{_V} is above age-max {_V}", QT_TRANSLATE_NOOP("Reasons", "%1 is above the upper age %2")
+    ),
+    # Reports (forensiclog/services/reports.py).
+    _form(
+        r"name what the body report is about",
+        QT_TRANSLATE_NOOP("Reasons", "name the case the report is about"),
+    ),
+    _form(
+        r"name what the (?:exchange|foreign|discrepancies) report is about",
+        QT_TRANSLATE_NOOP("Reasons", "name the exchange the report is about"),
+    ),
+    _form(
+        r"name what the labels report is about",
+        QT_TRANSLATE_NOOP("Reasons", "name the cases or the exchange to print labels for"),
+    ),
+    # Warnings on a document whose typed fields and machine-readable zone disagree
+    # (forensiclog/domain/document_fields.py).
+    _form(
+        r"([a-z ]+): the MRZ check failed, so the MRZ value is not used",
+        QT_TRANSLATE_NOOP("Reasons", "%1: the MRZ check failed, so the MRZ value is not used"),
+        _word,
+    ),
+    _form(
+        rf"([a-z ]+): typed {_V}, MRZ says {_V}",
+        QT_TRANSLATE_NOOP("Reasons", "%1: typed %2, the MRZ says %3"),
+        lambda part: _value(_word(part)),
+    ),
     # Photo files (forensiclog/services/images.py): what follows the reason (the accepted
     # formats, the pixel count, the system's words) is kept as it is.
     _form(r"empty file", QT_TRANSLATE_NOOP("Reasons", "empty file")),
@@ -278,22 +377,42 @@ _FORMS = (
     ),
 )
 
-# The MRZ checks a failure names (forensiclog/domain/mrz.py CHECK_LABELS), and how one failed.
-_CHECKS = {
-    "document number": QT_TRANSLATE_NOOP("Reasons", "document number"),
-    "birth date": QT_TRANSLATE_NOOP("Reasons", "birth date"),
-    "expiry date": QT_TRANSLATE_NOOP("Reasons", "expiry date"),
-    "personal number": QT_TRANSLATE_NOOP("Reasons", "personal number"),
-    "composite check": QT_TRANSLATE_NOOP("Reasons", "composite check"),
+
+# What a "not found" or "already exists" refusal names (``NotFound.what``).
+_THINGS = {
+    "case": QT_TRANSLATE_NOOP("Reasons", "case"),
+    "exchange": QT_TRANSLATE_NOOP("Reasons", "exchange"),
+    "case or exchange": QT_TRANSLATE_NOOP("Reasons", "case or exchange"),
+    "workspace": QT_TRANSLATE_NOOP("Reasons", "workspace"),
+    "case file": QT_TRANSLATE_NOOP("Reasons", "case file"),
+    "sample": QT_TRANSLATE_NOOP("Reasons", "sample"),
+    "user": QT_TRANSLATE_NOOP("Reasons", "user"),
+    "document": QT_TRANSLATE_NOOP("Reasons", "document"),
+    "effect": QT_TRANSLATE_NOOP("Reasons", "personal effect"),
+    "photo": QT_TRANSLATE_NOOP("Reasons", "photo"),
+    "original file of photo": QT_TRANSLATE_NOOP("Reasons", "original file of the photo"),
+    "file": QT_TRANSLATE_NOOP("Reasons", "file"),
+    "link": QT_TRANSLATE_NOOP("Reasons", "link"),
+    "conflict": QT_TRANSLATE_NOOP("Reasons", "conflict"),
+    "document on this case": QT_TRANSLATE_NOOP("Reasons", "document of this case"),
 }
-_CHECK_FAILURE = re.compile(
-    r"(?P<check>[a-z ]+): line (?P<line>\d+), position (?P<position>\d+): "
-    r"check digit is (?P<given>\d), computed (?P<expected>\d)"
-)
+_ON_CASE = {
+    "document": QT_TRANSLATE_NOOP("Reasons", "document of case %1"),
+    "effect": QT_TRANSLATE_NOOP("Reasons", "personal effect of case %1"),
+    "photo": QT_TRANSLATE_NOOP("Reasons", "photo of case %1"),
+}
+_THING_ON_CASE = re.compile(r"(document|effect|photo) on case (\S+)")
 
 
-def _tr(source: str) -> str:
-    return QCoreApplication.translate(CONTEXT, source)
+def thing_text(what: str) -> str:
+    """The kind of record a refusal did not find (or found already there), in the language."""
+    source = _THINGS.get(what)
+    if source is not None:
+        return _tr(str(source))
+    match = _THING_ON_CASE.fullmatch(what)
+    if match is not None:
+        return fill(_tr(str(_ON_CASE[match[1]])), match[2])
+    return what
 
 
 def reason_text(reason: str) -> str:
@@ -302,6 +421,6 @@ def reason_text(reason: str) -> str:
         match = form.pattern.fullmatch(reason)
         if match is None:
             continue
-        values = [form.inner(v) if form.inner else v for v in match.groups()]
+        values = [form.inner(v) if form.inner else _value(v) for v in match.groups()]
         return fill(_tr(form.text), *values)
     return reason

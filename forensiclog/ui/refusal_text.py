@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from forensiclog.domain.errors import Refusal
 from forensiclog.ui.case_editor.history_text import field_text
-from forensiclog.ui.reason_text import reason_text
+from forensiclog.ui.reason_text import reason_text, thing_text
 from forensiclog.ui.translators import fill
 from forensiclog.ui.vocabulary_text import action_label, role_label, status_label
 
@@ -43,11 +43,14 @@ def _invalid_file(p: Params) -> str:
 
 
 def _not_found(p: Params) -> str:
-    return fill(translate("Refusals", "Not found: %1 “%2”."), p["what"], p["key"])
+    return fill(translate("Refusals", "Not found: %1 “%2”."), thing_text(str(p["what"])), p["key"])
 
 
 def _already_exists(p: Params) -> str:
-    return fill(translate("Refusals", "%1 “%2” already exists."), p["what"], p["key"])
+    text = fill(
+        translate("Refusals", "%1 “%2” already exists."), thing_text(str(p["what"])), p["key"]
+    )
+    return text[:1].upper() + text[1:]
 
 
 def _authentication_failed(p: Params) -> str:
@@ -76,7 +79,7 @@ def _workflow_refused(p: Params) -> str:
         p["case"],
         status_label(str(p["current"])),
         status_label(str(p["target"])),
-        p["why"],
+        reason_text(str(p["why"])),
         allowed or translate("Refusals", "none"),
     )
 

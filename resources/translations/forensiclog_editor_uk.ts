@@ -1071,6 +1071,70 @@
         <source>service number</source>
         <translation>службовий номер</translation>
     </message>
+    <message>
+        <source>basis document</source>
+        <translation>документ-підстава</translation>
+    </message>
+    <message>
+        <source>decided</source>
+        <translation>рішення ухвалено</translation>
+    </message>
+    <message>
+        <source>decided by</source>
+        <translation>хто ухвалив рішення</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>звідки</translation>
+    </message>
+    <message>
+        <source>location edited with the findings</source>
+        <translation>місце змінено разом з оглядом</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>переміщено</translation>
+    </message>
+    <message>
+        <source>moved by</source>
+        <translation>хто перемістив</translation>
+    </message>
+    <message>
+        <source>on registration</source>
+        <translation>під час реєстрації</translation>
+    </message>
+    <message>
+        <source>proposed</source>
+        <translation>запропоновано</translation>
+    </message>
+    <message>
+        <source>proposed by</source>
+        <translation>хто запропонував</translation>
+    </message>
+    <message>
+        <source>reason for the decision</source>
+        <translation>причина рішення</translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation>звіт</translation>
+    </message>
+    <message>
+        <source>result recorded</source>
+        <translation>результат записано</translation>
+    </message>
+    <message>
+        <source>result recorded by</source>
+        <translation>хто записав результат</translation>
+    </message>
+    <message>
+        <source>taken</source>
+        <translation>відібрано</translation>
+    </message>
+    <message>
+        <source>taken by</source>
+        <translation>хто відібрав</translation>
+    </message>
 </context>
 <context>
     <name>HistoryTab</name>

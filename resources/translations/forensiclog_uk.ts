@@ -1482,5 +1482,145 @@ SHA-256: %2</numerusform>
         <source>already on case %1, shown with effect %2; change that in the photo&apos;s details</source>
         <translation>вже є у справі %1 і показує річ %2; змініть це в описі фото</translation>
     </message>
+    <message>
+        <source>“%1”</source>
+        <translation>«%1»</translation>
+    </message>
+    <message>
+        <source>%1 is above the upper age %2</source>
+        <translation>%1 — більше за верхню межу віку %2</translation>
+    </message>
+    <message>
+        <source>%1: the MRZ check failed, so the MRZ value is not used</source>
+        <translation>%1: перевірка MRZ не пройшла, тож значення з MRZ не використано</translation>
+    </message>
+    <message>
+        <source>%1: typed %2, the MRZ says %3</source>
+        <translation>%1: введено %2, а в MRZ — %3</translation>
+    </message>
+    <message>
+        <source>a foreign national needs the nationality assessed as foreign, with its basis</source>
+        <translation>для статусу «іноземний громадянин» потрібна оцінка громадянства «іноземець» з підставою</translation>
+    </message>
+    <message>
+        <source>a foreign nationality assessment needs its basis</source>
+        <translation>оцінка громадянства «іноземець» потребує підстави</translation>
+    </message>
+    <message>
+        <source>buried unidentified needs the cemetery and plot reference</source>
+        <translation>для статусу «поховано під номером» потрібні кладовище й номер ділянки</translation>
+    </message>
+    <message>
+        <source>identified needs an identification confirmed by a coordinator</source>
+        <translation>для статусу «ідентифіковано» потрібна ідентифікація, підтверджена координатором</translation>
+    </message>
+    <message>
+        <source>the case already has that status</source>
+        <translation>справа вже має цей статус</translation>
+    </message>
+    <message>
+        <source>name the case the report is about</source>
+        <translation>вкажіть справу, про яку звіт</translation>
+    </message>
+    <message>
+        <source>name the cases or the exchange to print labels for</source>
+        <translation>вкажіть справи або обмін, для яких друкувати етикетки</translation>
+    </message>
+    <message>
+        <source>name the exchange the report is about</source>
+        <translation>вкажіть обмін, про який звіт</translation>
+    </message>
+    <message>
+        <source>case</source>
+        <translation>справа</translation>
+    </message>
+    <message>
+        <source>case file</source>
+        <translation>опечатаний файл справи</translation>
+    </message>
+    <message>
+        <source>case or exchange</source>
+        <translation>справа чи обмін</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>розбіжність</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>документ</translation>
+    </message>
+    <message>
+        <source>document of case %1</source>
+        <translation>документ справи %1</translation>
+    </message>
+    <message>
+        <source>document of this case</source>
+        <translation>документ цієї справи</translation>
+    </message>
+    <message>
+        <source>exchange</source>
+        <translation>обмін</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>файл</translation>
+    </message>
+    <message>
+        <source>given names</source>
+        <translation>ім’я</translation>
+    </message>
+    <message>
+        <source>issuing state</source>
+        <translation>держава видачі</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>зв’язок</translation>
+    </message>
+    <message>
+        <source>original file of the photo</source>
+        <translation>оригінал фото</translation>
+    </message>
+    <message>
+        <source>personal effect</source>
+        <translation>особиста річ</translation>
+    </message>
+    <message>
+        <source>personal effect of case %1</source>
+        <translation>особиста річ справи %1</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>фото</translation>
+    </message>
+    <message>
+        <source>photo of case %1</source>
+        <translation>фото справи %1</translation>
+    </message>
+    <message>
+        <source>sample</source>
+        <translation>зразок</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>стать</translation>
+    </message>
+    <message>
+        <source>surname</source>
+        <translation>прізвище</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>користувач</translation>
+    </message>
+    <message>
+        <source>workspace</source>
+        <translation>робочий простір</translation>
+    </message>
+    <message>
+        <source>the workflow has no such step</source>
+        <translation>такого кроку в порядку роботи немає</translation>
+    </message>
 </context>
 </TS>

@@ -97,3 +97,29 @@ def test_times_are_shown_in_the_report_zone() -> None:
     assert time_text(dt.datetime(2025, 6, 13, 6, 30)) == "2025-06-13 06:30"
     assert time_text("not a time") == "not a time"
     assert time_text(None) == "—"
+
+
+def test_a_documents_warnings_print_in_the_reports_language() -> None:
+    from forensiclog.domain.document_fields import DocumentFields, reconcile
+    from forensiclog.domain.mrz import parse_mrz
+
+    zone = parse_mrz(
+        [
+            "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+            "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
+        ],
+        today=dt.date(2026, 5, 1),
+    )
+    _filled, warnings = reconcile(
+        DocumentFields(surname="PETRENKO", birth_date=dt.date(1974, 8, 13)), zone
+    )
+    uk, en = Wording(ReportLanguage.UK), Wording(ReportLanguage.EN)
+    assert [uk.warning(w) for w in warnings] == [
+        "прізвище: введено PETRENKO, а в MRZ — ERIKSSON",
+        "дата народження: введено 1974-08-13, а в MRZ — 1974-08-12",
+    ]
+    assert [en.warning(w) for w in warnings] == [  # named by the report's own labels
+        "surname: typed PETRENKO, MRZ says ERIKSSON",
+        "date of birth: typed 1974-08-13, MRZ says 1974-08-12",
+    ]
+    assert uk.warning("a warning of another form") == "a warning of another form"

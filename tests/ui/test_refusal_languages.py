@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from forensiclog.domain.countries import parse_country
-from forensiclog.domain.errors import InvalidInput, Refusal
+from forensiclog.domain.errors import AlreadyExists, InvalidInput, NotFound, Refusal
+from forensiclog.domain.statuses import MoveFacts, Status, check_correction
 from forensiclog.domain.text import clean_text, parse_count, parse_date, required_date, short_text
 from forensiclog.domain.vocabulary import Condition, parse_code
 from forensiclog.services.passwords import check_strength
@@ -49,17 +50,17 @@ def refusal_of(action: Callable[[], object]) -> Refusal:
 
 
 REFUSALS = [
-    (lambda: parse_date("1990-13-01", "birth_date"), "дата народження: '1990-13-01' — такої дати не існує"),
-    (lambda: parse_date("13.01.1990", "expiry_date"), "дійсний до: '13.01.1990' — не дата у форматі РРРР-ММ-ДД"),
+    (lambda: parse_date("1990-13-01", "birth_date"), "дата народження: «1990-13-01» — такої дати не існує"),
+    (lambda: parse_date("13.01.1990", "expiry_date"), "дійсний до: «13.01.1990» — не дата у форматі РРРР-ММ-ДД"),
     (lambda: required_date(None, "date"), "дата: обов’язкове поле (РРРР-ММ-ДД)"),
-    (lambda: parse_count("abc", "stature_cm"), "зріст (см): 'abc' — не ціле число"),
+    (lambda: parse_count("abc", "stature_cm"), "зріст (см): «abc» — не ціле число"),
     (lambda: parse_count(900, "stature_cm", maximum=300), "зріст (см): 900 — поза межами 0–300"),
     (lambda: clean_text("x" * 12, "notes", max_length=5), "примітки: довжина — 12 симв.; можна зберегти не більше 5"),
     (lambda: short_text("a\nb", "tag"), "бирка: має бути в один рядок"),
     (lambda: clean_text("a\x00b", "notes"), "примітки: містить символ NUL"),
     (lambda: clean_text("a\ud800", "surname"), "прізвище: містить пошкоджений символ"),
-    (lambda: parse_code(Condition, "melted", "condition"), "стан: 'melted' — не з допустимих значень:"),
-    (lambda: parse_country("ZZZZ"), "держава видачі: 'ZZZZ' — не код держави"),
+    (lambda: parse_code(Condition, "melted", "condition"), "стан: «melted» — не з допустимих значень:"),
+    (lambda: parse_country("ZZZZ"), "держава видачі: «ZZZZ» — не код держави"),
     (lambda: check_strength("short"), "пароль: має містити щонайменше"),
 ]  # fmt: skip
 
@@ -76,7 +77,8 @@ def test_in_english_the_field_is_named_in_words(qapp, action, expected):
     refusal = refusal_of(action)
     assert isinstance(refusal, InvalidInput)
     text = describe_refusal(refusal)
-    assert text.endswith(refusal.reason)
+    # The services' reason word for word, a quoted value in typographic quotes.
+    assert text.endswith(re.sub(r"'([^']*)'", r"“\1”", refusal.reason))
     assert "_" not in text.split(":")[0]
 
 
@@ -129,5 +131,37 @@ def test_the_editor_shows_a_refused_date_in_ukrainian(qtbot, ukrainian, open_edi
         form.save_button.click()
     qtbot.waitUntil(lambda: not window.context.runner.busy, timeout=10_000)
     shown = window.messages.text.text()
-    assert shown == "Дата народження: '1990-13-01' — такої дати не існує"
+    assert shown == "Дата народження: «1990-13-01» — такої дати не існує"
     assert len(window.context.record.documents) == before
+
+
+@pytest.mark.parametrize(
+    ("refusal", "expected"),
+    [
+        (NotFound("case", "KYV-T2-99999"), "Не знайдено: справа «KYV-T2-99999»."),
+        (NotFound("case or exchange", "BOGUS-1"), "Не знайдено: справа чи обмін «BOGUS-1»."),
+        (NotFound("document on case KYV-T2-00001", "7"), "Не знайдено: документ справи KYV-T2-00001 «7»."),
+        (AlreadyExists("sample", "S-1"), "Зразок «S-1» уже існує."),
+    ],
+)  # fmt: skip
+def test_what_was_not_found_or_is_already_there_is_named_in_ukrainian(ukrainian, refusal, expected):
+    assert describe_refusal(refusal) == expected
+
+
+def test_a_refused_status_move_gives_its_reason_in_ukrainian(ukrainian):
+    facts = MoveFacts()
+    refusal = refusal_of(
+        lambda: check_correction("KYV-T2-00001", Status.EXAMINED, Status.BURIED_UNIDENTIFIED, facts)
+    )
+    text = describe_refusal(refusal)
+    assert "для статусу «поховано під номером» потрібні кладовище й номер ділянки" in text
+    assert not ENGLISH.search(text), text
+
+
+def test_document_warnings_read_in_ukrainian(ukrainian):
+    assert reason_text("surname: typed PETRENKO, MRZ says ERIKSSON") == (
+        "прізвище: введено PETRENKO, а в MRZ — ERIKSSON"
+    )
+    assert reason_text("document number: the MRZ check failed, so the MRZ value is not used") == (
+        "номер документа: перевірка MRZ не пройшла, тож значення з MRZ не використано"
+    )

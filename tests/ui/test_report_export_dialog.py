@@ -142,7 +142,7 @@ def test_a_missing_folder_or_an_empty_case_is_refused_before_any_work(
     choose(dialog.kind, "body")
     with qtbot.waitSignal(dialog.problem_shown, timeout=WAIT) as shown:
         dialog.export()  # no case typed
-    assert "name what the body report is about" in shown.args[0]
+    assert "Report: name the case the report is about" in shown.args[0]
     assert not (tmp_path / "missing").exists()
 
 

@@ -9,6 +9,7 @@ from forensiclog.domain.roles import Action
 from forensiclog.ui.case_editor.case_tab import CaseTab, form_layout, labelled_row
 from forensiclog.ui.case_editor.editor_context import EditorContext
 from forensiclog.ui.case_editor.form_fields import FormFields
+from forensiclog.ui.case_editor.history_text import stored_reason_text
 from forensiclog.ui.case_editor.record_table_model import (
     Column,
     RecordTableModel,
@@ -29,7 +30,7 @@ class CustodyTab(CaseTab):
                 Column(self.tr("Who"), lambda c: c.by),
                 Column(self.tr("From"), lambda c: c.from_location or "—"),
                 Column(self.tr("To"), lambda c: c.to_location),
-                Column(self.tr("Why"), lambda c: c.reason or ""),
+                Column(self.tr("Why"), lambda c: stored_reason_text(c.reason)),
             ],
             self,
         )

@@ -35,6 +35,7 @@ from forensiclog.ui.case_editor.mrz_box import MrzBox
 from forensiclog.ui.photos.photo_grid_model import PhotoGridModel
 from forensiclog.ui.photos.photo_grid_view import PhotoGridView
 from forensiclog.ui.photos.thumbnail_loader import ThumbnailLoader
+from forensiclog.ui.reason_text import reason_text
 from forensiclog.ui.translators import fill
 
 # Fields the MRZ can fill, as DocumentFields names them (all are form fields too).
@@ -261,7 +262,7 @@ class DocumentForm(QGroupBox):
         warnings = list(self.document.warnings) if self.document and not self.fields.dirty else []
         if reading.result is not None:
             warnings = list(self._live_warnings(reading.result))
-        self.warnings.setText("\n".join(f"⚠ {w}" for w in warnings))
+        self.warnings.setText("\n".join(f"⚠ {reason_text(w)}" for w in warnings))
         self.warnings.setVisible(bool(warnings))
 
     def refresh_buttons(self) -> None:

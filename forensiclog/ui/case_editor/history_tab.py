@@ -8,7 +8,12 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout
 from forensiclog.domain.records import AuditRecord, CaseRecord
 from forensiclog.ui.case_editor.case_tab import CaseTab
 from forensiclog.ui.case_editor.editor_context import EditorContext
-from forensiclog.ui.case_editor.history_text import action_text, change_text, when_text
+from forensiclog.ui.case_editor.history_text import (
+    action_text,
+    change_text,
+    stored_reason_text,
+    when_text,
+)
 from forensiclog.ui.case_editor.record_table_model import (
     Column,
     RecordTableModel,
@@ -18,7 +23,7 @@ from forensiclog.ui.case_editor.record_table_model import (
 
 
 def reason_text(entry: AuditRecord) -> str:
-    return entry.reason or ""
+    return stored_reason_text(entry.reason)
 
 
 class HistoryTab(CaseTab):

@@ -12,8 +12,11 @@ from forensiclog.domain.records import AuditRecord
 from forensiclog.ui.case_editor.labels import (
     CHECKLIST_ITEMS,
     CHECKLIST_STATES,
+    DECISION_KINDS,
+    DECISION_STATES,
     DOCUMENT_KINDS,
     MARK_KINDS,
+    METHODS,
     SAMPLE_KINDS,
     label,
 )
@@ -123,6 +126,26 @@ FIELDS: Mapping[str, object] = {
     "output": QT_TRANSLATE_NOOP("History", "output file"),
     "destination": QT_TRANSLATE_NOOP("History", "destination"),
     "name": QT_TRANSLATE_NOOP("History", "name"),
+    "target": QT_TRANSLATE_NOOP("History", "report"),
+    # A decision, a sample and a custody entry.
+    "basis_document_id": QT_TRANSLATE_NOOP("History", "basis document"),
+    "proposed_at": QT_TRANSLATE_NOOP("History", "proposed"),
+    "proposed_by": QT_TRANSLATE_NOOP("History", "proposed by"),
+    "decided_at": QT_TRANSLATE_NOOP("History", "decided"),
+    "decided_by": QT_TRANSLATE_NOOP("History", "decided by"),
+    "decision_reason": QT_TRANSLATE_NOOP("History", "reason for the decision"),
+    "taken_at": QT_TRANSLATE_NOOP("History", "taken"),
+    "taken_by": QT_TRANSLATE_NOOP("History", "taken by"),
+    "result_at": QT_TRANSLATE_NOOP("History", "result recorded"),
+    "result_by": QT_TRANSLATE_NOOP("History", "result recorded by"),
+    "from_location": QT_TRANSLATE_NOOP("History", "from"),
+    "moved_at": QT_TRANSLATE_NOOP("History", "moved"),
+    "moved_by": QT_TRANSLATE_NOOP("History", "moved by"),
+}
+# Reasons the application writes itself (forensiclog/services/cases.py), not a person.
+SYSTEM_REASONS: Mapping[str, object] = {
+    "registered": QT_TRANSLATE_NOOP("History", "on registration"),
+    "location edited": QT_TRANSLATE_NOOP("History", "location edited with the findings"),
 }
 # What a new record is summed up by; its full state stays in the tooltip.
 SUMMARY = (
@@ -157,6 +180,13 @@ def field_text(name: str) -> str:
     return _tr(FIELDS[name]) if name in FIELDS else name
 
 
+def stored_reason_text(reason: str | None) -> str:
+    """A reason as stored: a person's words as they are, the application's own translated."""
+    if not reason:
+        return ""
+    return _tr(SYSTEM_REASONS[reason]) if reason in SYSTEM_REASONS else reason
+
+
 def _kind_text(entity: str, value: str) -> str:
     if entity == "document":
         return label(DOCUMENT_KINDS, value)
@@ -166,7 +196,13 @@ def _kind_text(entity: str, value: str) -> str:
         return label(MARK_KINDS, value)
     if entity == "sample":
         return label(SAMPLE_KINDS, value)
+    if entity == "decision":
+        return label(DECISION_KINDS, value)
     return value
+
+
+def _state_text(entity: str, value: str) -> str:
+    return label(DECISION_STATES, value) if entity == "decision" else value
 
 
 def value_text(name: str, value: Any, entity: str = "") -> str:
@@ -178,13 +214,15 @@ def value_text(name: str, value: Any, entity: str = "") -> str:
         "nationality": nationality_label,
         "sex": sex_label,
         "kind": lambda v: _kind_text(entity, v),
+        "state": lambda v: _state_text(entity, v),
     }
     if name in shown:
         return shown[name](str(value))
     if name.endswith("_at") and isinstance(value, str):
         return when_text(value)
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
+        words = METHODS if name == "methods" else {}
+        return ", ".join(label(words, str(v)) for v in value)
     text = str(value)
     return text if len(text) <= LONGEST else text[: LONGEST - 1] + "…"
 
