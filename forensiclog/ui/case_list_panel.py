@@ -8,6 +8,7 @@ search cancels an older one so a stale result never replaces a fresh one.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -159,6 +160,10 @@ class CaseListPanel(QWidget):
         """Widths from the words a column can hold, in the current language — never from
         the rows, which are not loaded."""
         metrics = table.fontMetrics()
+        bold_font = table.font()
+        bold_font.setBold(True)
+        # The status delegate draws some statuses in bold (foreign national).
+        bold = QFontMetrics(bold_font)
         header = table.horizontalHeader()
         words: dict[int, list[str]] = {
             2: [status_label(s) for s in Status],
@@ -167,7 +172,8 @@ class CaseListPanel(QWidget):
         for column, sample in enumerate(COLUMN_SAMPLES):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             texts = [sample, *words.get(column, [])]
-            cell = max(metrics.horizontalAdvance(t) for t in texts) + 12
+            measure = bold if column == 2 else metrics
+            cell = max(measure.horizontalAdvance(t) for t in texts) + 12
             heading = header.fontMetrics().horizontalAdvance(title) + 20  # room for the arrow
             table.setColumnWidth(column, max(cell, heading))
         table.setColumnWidth(6, max(table.columnWidth(6), COMPLETENESS_WIDTH))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +35,21 @@ from forensiclog.ui.translators import fill
 from forensiclog.ui.vocabulary_text import condition_label, sex_label
 
 translate = QCoreApplication.translate
+
+
+# A tag as the dialog repeats it: a long one (a whole scanned line) would widen the dialog
+# past the screen, since a word cannot be wrapped.
+SHOWN_TAG = 40
+
+
+def shown_tag(tag: str) -> str:
+    return tag if len(tag) <= SHOWN_TAG else tag[: SHOWN_TAG - 1] + "…"
+
+
+def _never_widening(label: QLabel) -> None:
+    """A wrapped message takes the dialog's width rather than setting it: a word too long to
+    wrap (a scanned tag inside a refusal) is cut at the edge instead of widening the dialog."""
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
 
 @dataclass(frozen=True)
@@ -80,6 +96,7 @@ class RegisterDialog(QDialog):
         self.last_what.setObjectName("last_what")
         self.last_what.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.last_what.setWordWrap(True)
+        _never_widening(self.last_what)
 
     def _build(self) -> None:
         self._build_banner()
@@ -98,6 +115,7 @@ class RegisterDialog(QDialog):
         self.problem = QLabel()
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
+        _never_widening(self.problem)
         self.problem.setStyleSheet("color: #b00020;")
         self.problem.hide()
         self.recent = QListWidget()
@@ -225,21 +243,23 @@ class RegisterDialog(QDialog):
     def _on_registered(self, body: BodyForm, done: Registration) -> None:
         self._pending -= 1
         self.last_number.setText(done.case_number)
+        tag = shown_tag(body.tag)
         if done.checked_in:
             what = fill(
-                translate("RegisterDialog", "Tag %1: checked in from the handover list"), body.tag
+                translate("RegisterDialog", "Tag %1: checked in from the handover list"), tag
             )
         elif body.tag:
-            what = fill(translate("RegisterDialog", "Tag %1: new case registered"), body.tag)
+            what = fill(translate("RegisterDialog", "Tag %1: new case registered"), tag)
         else:
             what = translate("RegisterDialog", "New case registered without a tag")
         self.last_what.setText(what)
+        self.last_what.setToolTip(body.tag)
         self.recent.insertItem(0, f"{done.case_number} — {what}")
         self.case_registered.emit(done.case_number, done.checked_in)
 
     def _on_register_failed(self, body: BodyForm, failure: TaskFailure) -> None:
         self._pending -= 1
-        label = body.tag or translate("RegisterDialog", "(no tag)")
+        label = shown_tag(body.tag) or translate("RegisterDialog", "(no tag)")
         self._show_problem(
             fill(translate("RegisterDialog", "Not registered: %1 — %2"), label, failure.message)
         )

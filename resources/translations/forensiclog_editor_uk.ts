@@ -1279,7 +1279,7 @@
     <message>
         <location line="+6"/>
         <source>Propose an exclusion (not one of ours)</source>
-        <translation>Запропонувати виключення (не наш)</translation>
+        <translation>Запропонувати виключення (тіло не нашої сторони)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1571,7 +1571,7 @@
     <message>
         <location line="+16"/>
         <source>(none found)</source>
-        <translation>(не знайдено)</translation>
+        <translation>(немає)</translation>
     </message>
     <message>
         <location line="+0"/>

@@ -474,7 +474,7 @@ Forensic identification case logging for repatriation exchanges.</source>
     <message>
         <location line="+2"/>
         <source>Signed in: %1 (%2)</source>
-        <translation>Увійшов: %1 (%2)</translation>
+        <translation>Користувач: %1 (%2)</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -510,7 +510,7 @@ Forensic identification case logging for repatriation exchanges.</source>
     <message>
         <location line="+9"/>
         <source>&amp;Browse…</source>
-        <translation>&amp;Огляд…</translation>
+        <translation>&amp;Вибрати…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -701,7 +701,7 @@ The details were written to %1 — please send that file to your coordinator.</s
     <message>
         <location line="+6"/>
         <source>Refrigerator, shelf, box</source>
-        <translation>Рефрижератор, полиця, ящик</translation>
+        <translation>холодильник, полиця, ящик</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -741,7 +741,7 @@ The details were written to %1 — please send that file to your coordinator.</s
     <message>
         <location line="+1"/>
         <source>&amp;Location:</source>
-        <translation>&amp;Місце:</translation>
+        <translation>&amp;Місце зберігання:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -859,7 +859,7 @@ The details were written to %1 — please send that file to your coordinator.</s
     <message>
         <location line="+8"/>
         <source>&amp;Browse…</source>
-        <translation>&amp;Огляд…</translation>
+        <translation>&amp;Вибрати…</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -57,7 +57,7 @@ def test_the_main_window_speaks_ukrainian(qtbot, ukrainian, sample, runner):
     context = make_context(signed_in(sample.path, "taras"), runner)
     window = open_window(qtbot, context)
     assert [a.text() for a in window.menuBar().actions()] == ["&Файл", "&Справи", "&Довідка"]
-    assert window.user_label.text() == "Увійшов: taras (Експерт)"
+    assert window.user_label.text() == "Користувач: taras (Експерт)"
     assert window.cases.count_label.text() == "95 справ"
     model = window.cases.model
     assert model.headerData(0, model_orientation()) == "Номер справи"

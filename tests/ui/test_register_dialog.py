@@ -92,3 +92,19 @@ def test_closing_with_typed_values_asks_first(qtbot, examiner, boxes):
     assert not window.close()  # the window asks the form, and stays
     boxes.answer = True
     assert window.close()
+
+
+def test_a_very_long_tag_does_not_widen_the_dialog(qtbot, examiner):
+    _window, form = open_form(qtbot, examiner)
+    width = form.width()
+    form.exchange.setCurrentIndex(form.exchange.findText("R2-0613"))
+    long_tag = "T" * 300  # a whole scanned line, no space to wrap at
+    # Registered, then refused as already on that case: both repeat the tag.
+    for settled in (form.case_registered, form.problem_shown):
+        form.tag.setText(long_tag)
+        with qtbot.waitSignal(settled, timeout=10_000):
+            qtbot.keyClick(form.tag, Qt.Key.Key_Return)
+        qtbot.wait(50)
+        assert form.width() <= max(width, 900)
+    assert "…" in form.last_what.text() and form.last_what.toolTip() == long_tag
+    assert "already on case" in form.problem.text()

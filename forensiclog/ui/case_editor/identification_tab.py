@@ -194,7 +194,7 @@ class IdentificationTab(CaseTab):
             fill(
                 self.tr("%1 — %2"),
                 label(DECISION_KINDS, decision.kind),
-                label(DECISION_STATES, decision.state),
+                label(DECISION_STATES, decision.state).lower(),  # "Identification — proposed"
             ),
             fill(
                 self.tr("Proposed by %1 on %2: %3"),

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 Index = QModelIndex | QPersistentModelIndex
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -65,10 +66,54 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
 
-def record_table_view(model: RecordTableModel, accessible_name: str) -> QTableView:
-    """A read-only table of ``model``: whole rows selected, one at a time, last column stretched."""
-    view = QTableView()
-    view.setModel(model)
+class RecordTableView(QTableView):
+    """A read-only table of records whose columns fit their contents each time the records or
+    the width change; when they do not all fit, the widest give way first, so a short column
+    is never cut for a long one's sake, and no scroll bar is needed."""
+
+    def __init__(self, model: RecordTableModel) -> None:
+        super().__init__()
+        self.setModel(model)
+        model.modelReset.connect(self.fit_columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        header = self.horizontalHeader()
+        count = self.model().columnCount()
+        if count == 0:
+            return
+        natural = [max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(count)]
+        cap = fair_cap(natural, self.viewport().width())
+        # The last column stretches over what is left, so only the others are set.
+        for column in range(count - 1):
+            self.setColumnWidth(
+                column, natural[column] if cap is None else min(natural[column], cap)
+            )
+
+
+def fair_cap(widths: Sequence[int], available: int) -> int | None:
+    """The widest a column may be so that all fit in ``available`` (None: all fit as they are):
+    the narrow keep their width and the wide share what is left equally."""
+    if sum(widths) <= available:
+        return None
+    remaining, left = available, len(widths)
+    for width in sorted(widths):
+        share = remaining // left
+        if width > share:
+            return max(share, MIN_COLUMN)
+        remaining, left = remaining - width, left - 1
+    return None
+
+
+MIN_COLUMN = 48
+
+
+def record_table_view(model: RecordTableModel, accessible_name: str) -> RecordTableView:
+    """A read-only table of ``model``: whole rows selected, one at a time, columns fitted."""
+    view = RecordTableView(model)
     view.setAccessibleName(accessible_name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -81,18 +126,11 @@ def record_table_view(model: RecordTableModel, accessible_name: str) -> QTableVi
     # entries must not stall the window each time the case is read again.
     header.setResizeContentsPrecision(64)
     header.setStretchLastSection(True)
-    # The last column takes what is left and elides, so a long name never adds a scroll bar.
-    header.setSectionResizeMode(model.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
-    view.horizontalHeader().setHighlightSections(False)
+    header.setHighlightSections(False)
     return view
 
 
-def fit_columns(view: QTableView, share: float = 0.4) -> None:
-    """Every column but the last as wide as its contents, none wider than ``share`` of the
-    view, so the last (stretching) column always keeps room and no scroll bar is needed."""
-    model = view.model()
-    widest = max(int(view.viewport().width() * share), 80)
-    for column in range(model.columnCount() - 1):
-        view.resizeColumnToContents(column)
-        if view.columnWidth(column) > widest:
-            view.setColumnWidth(column, widest)
+def fit_columns(view: QTableView) -> None:
+    """Fit the columns of a table made by ``record_table_view`` now."""
+    if isinstance(view, RecordTableView):
+        view.fit_columns()
