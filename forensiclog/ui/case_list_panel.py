@@ -109,7 +109,10 @@ class CaseListPanel(QWidget):
         combo.addItem(everything, "")
         for code, text in items:
             combo.addItem(text, code)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # As wide as about a dozen letters, not as its longest entry: the filter row must let
+        # the window narrow to 1024 pixels in either language; the list opens at full width.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(12)
         return combo
 
     def _row(self, *widgets: QWidget) -> QHBoxLayout:

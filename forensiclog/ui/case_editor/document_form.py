@@ -193,6 +193,10 @@ class DocumentForm(QGroupBox):
         assert completer is not None  # an editable combo box always has one
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        editor = box.lineEdit()
+        assert editor is not None
+        # A chosen state shows from its start (the code), not scrolled to the end of its name.
+        box.activated.connect(lambda _index: editor.setCursorPosition(0))
         return box
 
     def _connect_signals(self) -> None:

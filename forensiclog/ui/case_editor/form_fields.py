@@ -65,6 +65,10 @@ def write_field(widget: Field, value: str) -> None:
             widget.setEditText(value)
         else:
             widget.setCurrentIndex(max(index, 0))
+        editor = widget.lineEdit()
+        if editor is not None:
+            # Show the start of a long entry ("UKR — Україна"), where the code is.
+            editor.setCursorPosition(0)
 
 
 def as_text(value: object) -> str:
