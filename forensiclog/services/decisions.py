@@ -98,7 +98,9 @@ class DecisionService:
         self, number: str, *, basis: str, document: int | None = None
     ) -> DecisionRecord:
         """ "Not one of ours": proposes the exclusion and its basis (e.g. a foreign passport)."""
-        return self._propose(number, DecisionKind.EXCLUSION, {"methods": []}, basis, document)
+        return self._propose(
+            number, DecisionKind.EXCLUSION, {"methods": []}, basis, document, field="basis"
+        )
 
     def _propose(
         self,
@@ -107,8 +109,10 @@ class DecisionService:
         fields: Mapping[str, object],
         reason: str,
         document: int | None,
+        *,
+        field: str = "reason",
     ) -> DecisionRecord:
-        why = required_text(reason, "reason")
+        why = required_text(reason, field)
         with self.ctx.writing(Action.PROPOSE_IDENTIFICATION) as tx:
             case = load_case(tx.session, number)
             action = edit_action(self.ctx, tx.session, case, f"{kind.value}.propose", why)

@@ -1135,6 +1135,14 @@
         <source>taken by</source>
         <translation>хто відібрав</translation>
     </message>
+    <message>
+        <source>replaced by a new identification proposal</source>
+        <translation>замінено новою пропозицією ідентифікації</translation>
+    </message>
+    <message>
+        <source>replaced by a new exclusion proposal</source>
+        <translation>замінено новою пропозицією виключення</translation>
+    </message>
 </context>
 <context>
     <name>HistoryTab</name>

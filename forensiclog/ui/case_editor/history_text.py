@@ -146,6 +146,12 @@ FIELDS: Mapping[str, object] = {
 SYSTEM_REASONS: Mapping[str, object] = {
     "registered": QT_TRANSLATE_NOOP("History", "on registration"),
     "location edited": QT_TRANSLATE_NOOP("History", "location edited with the findings"),
+    "replaced by a new identification proposal": QT_TRANSLATE_NOOP(
+        "History", "replaced by a new identification proposal"
+    ),
+    "replaced by a new exclusion proposal": QT_TRANSLATE_NOOP(
+        "History", "replaced by a new exclusion proposal"
+    ),
 }
 # What a new record is summed up by; its full state stays in the tooltip.
 SUMMARY = (
@@ -215,6 +221,7 @@ def value_text(name: str, value: Any, entity: str = "") -> str:
         "sex": sex_label,
         "kind": lambda v: _kind_text(entity, v),
         "state": lambda v: _state_text(entity, v),
+        "decision_reason": stored_reason_text,
     }
     if name in shown:
         return shown[name](str(value))
