@@ -48,7 +48,7 @@ COLUMNS = (
     Column(QT_TRANSLATE_NOOP("CaseListModel", "Nationality"), "nationality"),
     Column(QT_TRANSLATE_NOOP("CaseListModel", "Documents"), None),
     Column(QT_TRANSLATE_NOOP("CaseListModel", "Photos"), None),
-    Column(QT_TRANSLATE_NOOP("CaseListModel", "Completeness"), "completeness"),
+    Column(QT_TRANSLATE_NOOP("CaseListModel", "Potential"), "completeness"),
 )
 NUMERIC_COLUMNS = frozenset({4, 5, 6})
 # Plain ints, compared first thing in data(): the view asks about ten roles per cell and

@@ -178,7 +178,7 @@ class CaseSummaryPanel(QWidget):
         )
         rows.append(
             (
-                translate("CaseSummaryPanel", "Completeness"),
+                translate("CaseSummaryPanel", "Identification potential"),
                 fill(translate("CaseSummaryPanel", "%1 of 5"), record.completeness_score),
             )
         )

@@ -123,8 +123,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Completeness</source>
-        <translation>Повнота</translation>
+        <source>Potential</source>
+        <translation>Потенціал</translation>
     </message>
 </context>
 <context>
@@ -272,8 +272,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Completeness</source>
-        <translation>Повнота</translation>
+        <source>Identification potential</source>
+        <translation>Потенціал ідентифікації</translation>
     </message>
     <message>
         <location line="+1"/>
