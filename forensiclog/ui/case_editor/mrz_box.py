@@ -93,6 +93,9 @@ class MrzBox(QWidget):
         layout.addWidget(self.shape)
         layout.addLayout(checks)
         layout.addWidget(self.problem)
+        # Room the form gives the box (no photo strip below it) goes under the zone, not
+        # between its caption and its lines.
+        layout.addStretch(1)
 
     def _connect_signals(self) -> None:
         self.editor.textChanged.connect(self._on_editor_text_changed)
