@@ -292,7 +292,7 @@
     <message>
         <location line="-144"/>
         <source>Record the zone as &amp;damaged (accept failed checks)</source>
-        <translation>Записати зону як &amp;пошкоджену (прийняти помилкові контрольні цифри)</translation>
+        <translation>Записати зону як &amp;пошкоджену (з помилками)</translation>
     </message>
     <message>
         <location line="+3"/>

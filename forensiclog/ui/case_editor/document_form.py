@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpacerItem,
     QVBoxLayout,
     QWidget,
@@ -29,7 +30,7 @@ from forensiclog.domain.records import DocumentRecord, PhotoRecord
 from forensiclog.domain.text import parse_date
 from forensiclog.domain.vocabulary import DocumentKind
 from forensiclog.ui.case_editor.case_tab import form_layout, labelled_row
-from forensiclog.ui.case_editor.form_fields import FormFields, as_text, fill_combo
+from forensiclog.ui.case_editor.form_fields import FormFields, as_text, fill_combo, write_field
 from forensiclog.ui.case_editor.labels import DOCUMENT_KINDS, choices
 from forensiclog.ui.case_editor.mrz_box import MrzBox
 from forensiclog.ui.photos.photo_grid_model import PhotoGridModel
@@ -119,6 +120,7 @@ class DocumentForm(QGroupBox):
         right.addWidget(self.mrz)
         right.addWidget(self.accept_invalid)
         self.warnings.setWordWrap(True)
+        self.warnings.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.warnings.setTextFormat(Qt.TextFormat.PlainText)
         self.warnings.setStyleSheet("color: #8a5300;")
         right.addWidget(self.warnings)
@@ -309,20 +311,9 @@ class DocumentForm(QGroupBox):
         for name in MRZ_FILLED:
             value = getattr(filled, name)
             if not values[name] and value:
-                widget = self.fields.widgets[name]
-                self._write(widget, as_text(value))
+                write_field(self.fields.widgets[name], as_text(value))
         self._show_checks()
         self.refresh_buttons()
-
-    def _write(self, widget: QWidget, value: str) -> None:
-        if isinstance(widget, QLineEdit):
-            widget.setText(value)
-        elif isinstance(widget, QComboBox):
-            index = widget.findData(value)
-            if index >= 0:
-                widget.setCurrentIndex(index)
-            else:
-                widget.setEditText(value)
 
     # -- what to save -----------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -79,11 +80,17 @@ class MrzBox(QWidget):
         self.problem.setWordWrap(True)
         self.shape.setWordWrap(True)
         self.problem.setStyleSheet("color: #b3261e;")
+        # What the box says as the zone is typed wraps within the zone's width: it never
+        # widens the form, so the table beside it does not jump at each keystroke.
+        for label in (self.shape, self.problem):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         checks = self.checks_grid
         checks.setHorizontalSpacing(16)
         for index, code in enumerate(CHECK_ORDER):
             label = QLabel(self)
             label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             self.check_labels[code] = label
             checks.addWidget(label, index // 2, index % 2)
         layout = QVBoxLayout(self)
