@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import getpass
 import importlib
 import json
@@ -115,7 +116,11 @@ def _refusal_lines(error: Refusal) -> list[str]:
 def execute(options: argparse.Namespace) -> int:
     invocation = Invocation(options)
     try:
-        output = _handler(options.handler)(invocation)
+        handler = _handler(options.handler)
+        # Everything imported so far lives as long as the process: kept out of collections.
+        gc.freeze()
+        gc.enable()
+        output = handler(invocation)
     except Refusal as error:
         print("\n".join(_refusal_lines(error)), file=sys.stderr)
         return 1
