@@ -118,7 +118,9 @@ class CaseReport(Report):
         ]
         rows += self._relations()
         if case.locked:
-            rows.append((w("locked"), w("yes")))
+            decision = case.identification
+            kind = w.code("decision_kind", decision.kind) if decision else w("yes")
+            rows.append((w("locked"), kind))
         return [heading(w("overview"), self.styles), *field_block(rows, self.styles)]
 
     def _relations(self) -> list[Row]:

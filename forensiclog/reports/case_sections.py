@@ -3,8 +3,7 @@ history. Each takes the case's records and returns flowables; none of them queri
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -18,7 +17,7 @@ from forensiclog.domain.records import (
 )
 from forensiclog.reports import styles
 from forensiclog.reports.blocks import data_table, field_block, section, subheading
-from forensiclog.reports.markup import capped
+from forensiclog.reports.history_words import action_name, change_lines, reason_name
 from forensiclog.reports.styles import Stylesheet
 from forensiclog.reports.wording import DASH, Wording, date_text, value
 
@@ -174,7 +173,8 @@ def decisions_section(case: CaseRecord, words: Wording, sheet: Stylesheet) -> Fl
 def custody_section(case: CaseRecord, words: Wording, sheet: Stylesheet) -> Flowables:
     header = [words("when"), words("who"), words("from"), words("to"), words("reason")]
     rows = [
-        [words.time(c.at), c.by, c.from_location, c.to_location, c.reason] for c in case.custody
+        [words.time(c.at), c.by, c.from_location, c.to_location, reason_name(words, c.reason)]
+        for c in case.custody
     ]
     widths = [30 * mm, 28 * mm, 34 * mm, 34 * mm, W - 126 * mm]
     content = (
@@ -186,7 +186,13 @@ def custody_section(case: CaseRecord, words: Wording, sheet: Stylesheet) -> Flow
 def history_section(history: Sequence[AuditRecord], words: Wording, sheet: Stylesheet) -> Flowables:
     header = [words("when"), words("user"), words("action"), words("change"), words("reason")]
     rows = [
-        [words.time(a.at), a.user, a.action, change_summary(a.before, a.after), a.reason]
+        [
+            words.time(a.at),
+            a.user,
+            action_name(words, a.action),
+            change_lines(words, a.entity, a.before, a.after),
+            reason_name(words, a.reason),
+        ]
         for a in history
     ]
     widths = [30 * mm, 24 * mm, 28 * mm, W - 118 * mm, 36 * mm]
@@ -194,20 +200,3 @@ def history_section(history: Sequence[AuditRecord], words: Wording, sheet: Style
         [data_table(header, rows, widths, sheet, wrap=frozenset({1, 2, 3, 4}))] if rows else []
     )
     return section(words("history"), content, words, sheet)
-
-
-def change_summary(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> str:
-    """One line per changed field: ``field: old → new`` (a created or removed record: its fields)."""
-    old, new = before or {}, after or {}
-    lines = []
-    for key in sorted(set(old) | set(new)):
-        if old.get(key) != new.get(key):
-            lines.append(f"{key}: {_brief(old.get(key))} → {_brief(new.get(key))}")
-    return "\n".join(lines)
-
-
-def _brief(item: Any) -> str:
-    if item is None or item == "":
-        return DASH
-    text = item if isinstance(item, str) else json.dumps(item, ensure_ascii=False, sort_keys=True)
-    return capped(" ".join(text.split()), 80)

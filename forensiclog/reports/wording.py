@@ -59,10 +59,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "condition": ("Condition", "Стан"),
     "registered_on": ("Registered", "Зареєстровано"),
     "arrived_at": ("Arrived", "Надійшло"),
-    "locked": (
-        "Locked by a confirmed identification",
-        "Заблоковано: ідентифікацію підтверджено",
-    ),
+    "locked": ("Locked by a confirmed decision", "Заблоковано підтвердженим рішенням"),
     "fragment_of": ("Fragment of", "Фрагмент справи"),
     "parts": ("Body parts", "Фрагменти тіла"),
     "links": ("Linked cases", "Пов’язані справи"),
@@ -122,6 +119,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "warning_typed": (
         "{field}: typed {typed}, MRZ says {read}",
         "{field}: введено {typed}, а в MRZ — {read}",
+    ),
+    "warning_damaged": (
+        "MRZ recorded as damaged: {checks}",
+        "MRZ записано як пошкоджену: {checks}",
+    ),
+    "failed_check": (
+        "{check}: line {line}, position {position}: check digit is {given}, computed {expected}",
+        "{check}: рядок {line}, позиція {position}: контрольна цифра {given}, а обчислена — {expected}",
     ),
     "warning_unused": (
         "{field}: the MRZ check failed, so the MRZ value is not used",
@@ -232,6 +237,21 @@ _WARNINGS = {
 }
 
 
+_DAMAGED = re.compile(r"MRZ recorded as damaged: (?P<checks>.+)", re.DOTALL)
+_FAILED_CHECK = re.compile(
+    r"(?P<check>[a-z ]+): line (?P<line>\d+), position (?P<position>\d+): "
+    r"check digit is (?P<given>\d), computed (?P<expected>\d)"
+)
+# The checks a failure names (forensiclog/domain/mrz.py CHECK_LABELS), by their mrz_field code.
+_CHECKS = {
+    "document number": "document_number",
+    "birth date": "birth_date",
+    "expiry date": "expiry_date",
+    "personal number": "personal_number",
+    "composite check": "composite",
+}
+
+
 class Wording:
     """The labels of one language."""
 
@@ -258,8 +278,18 @@ class Wording:
         names = [self.code(group, c) for c in codes]
         return ", ".join(names) if names else DASH
 
+    @property
+    def index(self) -> int:
+        """0 for English, 1 for Ukrainian: the place of this language in a (English, Ukrainian)
+        pair."""
+        return self._index
+
     def warning(self, text: str) -> str:
         """A document's warning in this language; one of another form as it is stored."""
+        damaged = _DAMAGED.fullmatch(text)
+        if damaged is not None:
+            checks = "; ".join(map(self._failed_check, damaged["checks"].split("; ")))
+            return self("warning_damaged", checks=checks)
         for key, form in _WARNINGS.items():
             match = form.fullmatch(text)
             if match is not None and match["field"] in _WARNING_FIELDS:
@@ -267,6 +297,15 @@ class Wording:
                 params = {**match.groupdict(), "field": field[:1].lower() + field[1:]}
                 return self(key, **params)
         return text
+
+    def _failed_check(self, text: str) -> str:
+        match = _FAILED_CHECK.fullmatch(text)
+        if match is None or match["check"] not in _CHECKS:
+            return text
+        return self(
+            "failed_check",
+            **{**match.groupdict(), "check": self.code("mrz_field", _CHECKS[match["check"]])},
+        )
 
     def time(self, moment: dt.datetime | str | None) -> str:
         return time_text(moment, self.zone)

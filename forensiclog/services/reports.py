@@ -10,6 +10,7 @@ noted, since nothing can be written there.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -208,6 +209,10 @@ class ReportService:
         with self.ctx.reading() as session:
             context = self._context(session, request.language)
             case = case_record(session, load_case(session, request.targets[0]))
+        # A report is not a record of the case: with the exports of earlier copies in its
+        # history, no two copies of unchanged records would share their data fingerprint.
+        history = tuple(e for e in case.history if e.action != "report.export")
+        case = dataclasses.replace(case, history=history)
         photos = self._previews(case.photos, step)
         report = CaseReport(
             case, photos, context, photos_per_page=request.photos_per_page, invariant=self.invariant

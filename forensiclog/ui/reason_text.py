@@ -332,6 +332,11 @@ _FORMS = (
         r"name what the labels report is about",
         QT_TRANSLATE_NOOP("Reasons", "name the cases or the exchange to print labels for"),
     ),
+    _form(
+        rf"MRZ recorded as damaged: {_V}",
+        QT_TRANSLATE_NOOP("Reasons", "MRZ recorded as damaged: %1"),
+        _check_failures,
+    ),
     # Warnings on a document whose typed fields and machine-readable zone disagree
     # (forensiclog/domain/document_fields.py).
     _form(

@@ -1622,5 +1622,9 @@ SHA-256: %2</numerusform>
         <source>the workflow has no such step</source>
         <translation>такого кроку в порядку роботи немає</translation>
     </message>
+    <message>
+        <source>MRZ recorded as damaged: %1</source>
+        <translation>MRZ записано як пошкоджену: %1</translation>
+    </message>
 </context>
 </TS>

@@ -219,3 +219,40 @@ def test_a_bare_case_renders_with_none_in_every_empty_section() -> None:
     assert "Щодо цього тіла нічого не заявлено." in found
     assert found.count("немає") >= 6
     assert "Сторінка 1 з" in found
+
+
+def test_the_history_names_actions_fields_and_codes_in_the_reports_language() -> None:
+    from forensiclog.domain.records import AuditRecord
+
+    checklist = {
+        "before": {"checklist": {"dental": {"state": "not_started", "reason": None}}},
+        "after": {"checklist": {"dental": {"state": "done", "reason": None}}},
+    }
+    extra = (
+        AuditRecord(3, "ws-1", "2025-06-14T10:00:00+00:00", "examiner1", "checklist.set", "case",
+                    **checklist),
+        AuditRecord(4, "ws-1", "2025-06-14T10:05:00+00:00", "examiner1", "custody.move",
+                    "custody", reason="registered",
+                    after={"case_id": 7, "to_location": "Холодильник 2", "uid": "x" * 32}),
+        AuditRecord(5, "ws-1", "2025-06-14T10:06:00+00:00", "examiner1", "document.add",
+                    "document", after={"kind": "internal_passport", "number": "4509 123456"}),
+    )  # fmt: skip
+    base = case_record()
+    history = (*base.history, *extra)
+    found = {lang: text(render(lang, history=history)[1]) for lang in ("uk", "en")}
+    uk = " ".join(found["uk"].split()).lower()
+    for expected in (
+        "справу створено зі списку передачі",
+        "статус змінено",
+        "статус: оглянуто → іноземний громадянин",
+        "перелік досліджень змінено",
+        "тіло переміщено",
+        "куди: — → холодильник 2",
+        "під час реєстрації",
+        "вид: — → внутрішній паспорт",
+    ):
+        assert expected in uk, expected
+    for raw in ("case.status", "checklist.set", "case_id", "internal_passport", "registered"):
+        assert raw not in found["uk"], raw
+    en = " ".join(found["en"].split()).lower()
+    assert "status moved" in en and "status: examined → foreign national" in en
