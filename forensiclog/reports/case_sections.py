@@ -141,9 +141,11 @@ def decision_rows(
     rows: list[tuple[str, str | None]] = [(words("decision"), f"{kind}: {state}")]
     if any(details):
         rows.append((words("person"), ", ".join(d for d in details if d)))
+    if decision.kind == "identification":
+        rows += [(words("methods"), methods), (words("reason"), decision.reason)]
+    else:  # an exclusion has no identification methods: what it rests on is its basis
+        rows.append((words("basis"), decision.reason))
     rows += [
-        (words("methods"), methods),
-        (words("reason"), decision.reason),
         (
             words("proposed"),
             words("by_at", by=decision.proposed_by, at=words.time(decision.proposed_at)),

@@ -15,7 +15,7 @@ from forensiclog.domain.records import CaseRecord, DocumentRecord
 from forensiclog.domain.report_inputs import ForeignCase, ForeignNationalsInput, ReportContext
 from forensiclog.reports import styles
 from forensiclog.reports.blocks import data_table, field_table, heading, subheading
-from forensiclog.reports.case_sections import decision_rows, document_heading, mrz_validity
+from forensiclog.reports.case_sections import decision_rows, document_heading, document_rows
 from forensiclog.reports.markup import para_text
 from forensiclog.reports.photo_blocks import photo_rows
 from forensiclog.reports.report_base import Flowables, Report
@@ -112,17 +112,9 @@ class ForeignNationalsReport(Report):
 
     def document_block(self, document: DocumentRecord, foreign: ForeignCase) -> Flowables:
         w = self.words
-        names = " ".join(p for p in (document.surname, document.given_names) if p)
-        rows = [
-            (w("kind"), w.code("document_kind", document.kind)),
-            (w("issuing_state"), document.country),
-            (w("number"), document.number),
-            (w("names"), names or None),
-            (w("birth_date"), date_text(document.birth_date)),
-            (w("mrz"), mrz_validity(document, w)),
-        ]
-        if document.warnings:
-            rows.append((w("warnings"), "\n".join(map(w.warning, document.warnings))))
+        # The evidence in full, as the case report gives it: where it was found, its bag or
+        # seal, the zone as printed.
+        rows = [(w("kind"), w.code("document_kind", document.kind)), *document_rows(document, w)]
         photos = [p for p in foreign.photos if p.photo.document == document.id]
         out: Flowables = [field_table(rows, self.styles)]
         if photos:
