@@ -231,11 +231,7 @@ class CaseReport(Report):
         w, case, sheet = self.words, self.case, self.styles
         age = None
         if case.age_min is not None or case.age_max is not None:
-            age = w(
-                "years",
-                low=case.age_min if case.age_min is not None else "?",
-                high=case.age_max if case.age_max is not None else "?",
-            )
+            age = w.age_range(case.age_min, case.age_max)
         stature = w("centimetres", cm=case.stature_cm) if case.stature_cm else None
         rows: list[Row] = [
             (w("condition"), w.code("condition", case.condition)),

@@ -83,6 +83,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "sex": ("Sex", "Стать"),
     "age_range": ("Age range", "Вік (оцінка)"),
     "years": ("{low}–{high} years", "{low}–{high} років"),
+    "years_few": ("{low}–{high} years", "{low}–{high} роки"),
+    "years_one": ("{low}–{high} years", "{low}–{high} рік"),
     "stature": ("Stature", "Зріст"),
     "centimetres": ("{cm} cm", "{cm} см"),
     "clothing": ("Clothing and uniform", "Одяг і форма"),
@@ -277,6 +279,16 @@ class Wording:
     def codes(self, group: str, codes: Iterable[str]) -> str:
         names = [self.code(group, c) for c in codes]
         return ", ".join(names) if names else DASH
+
+    def age_range(self, low: int | None, high: int | None) -> str:
+        """ "52–62 years"; in Ukrainian the word agrees with the last number (52–62 роки)."""
+        last = high if high is not None else low
+        key = "years"
+        if last is not None and not 11 <= last % 100 <= 14:
+            key = {1: "years_one", 2: "years_few", 3: "years_few", 4: "years_few"}.get(
+                last % 10, "years"
+            )
+        return self(key, low="?" if low is None else low, high="?" if high is None else high)
 
     @property
     def index(self) -> int:

@@ -123,3 +123,15 @@ def test_a_documents_warnings_print_in_the_reports_language() -> None:
         "date of birth: typed 1974-08-13, MRZ says 1974-08-12",
     ]
     assert uk.warning("a warning of another form") == "a warning of another form"
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "expected"),
+    [(52, 62, "52–62 роки"), (20, 25, "20–25 років"), (30, 41, "30–41 рік"),
+     (10, 12, "10–12 років"), (40, None, "40–? років")],
+)  # fmt: skip
+def test_an_age_range_agrees_with_its_last_number_in_ukrainian(
+    low: int, high: int | None, expected: str
+) -> None:
+    assert Wording(ReportLanguage.UK).age_range(low, high) == expected
+    assert Wording(ReportLanguage.EN).age_range(low, high).endswith(" years")
