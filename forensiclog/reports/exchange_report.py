@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table
 
+from forensiclog.domain.case_number import parse_case_number
 from forensiclog.domain.records import CaseRow, ExchangeRecord, ExchangeSummary
 from forensiclog.domain.report_inputs import ExchangeReportInput, ReportContext
 from forensiclog.domain.statuses import Status
@@ -104,7 +105,10 @@ class ExchangeReport(Report):
             hAlign="LEFT",
         )
         table.setStyle([*styles.grid_commands(), ("ALIGN", (5, 1), (-1, -1), "RIGHT")])
-        title = Paragraph(para_text(f"{w('cases')} ({len(rows)})"), sheet.heading_flowing)
+        # The summary above counts bodies; the table lists body parts too, on their own rows.
+        parts = sum(1 for c in self.data.cases if parse_case_number(c.case_number).part)
+        counted = w("cases_with_parts", count=len(rows), parts=parts) if parts else str(len(rows))
+        title = Paragraph(para_text(f"{w('cases')} ({counted})"), sheet.heading_flowing)
         if not rows:
             return [title, none_line(w, sheet)]
         # Not kept with the table: a table of thousands of rows would be pushed to a new page.

@@ -83,6 +83,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "sex": ("Sex", "Стать"),
     "age_range": ("Age range", "Вік (оцінка)"),
     "years": ("{low}–{high} years", "{low}–{high} років"),
+    "cases_with_parts": (
+        "{count}, including body parts: {parts}",
+        "{count}, з них фрагментів тіла: {parts}",
+    ),
     "years_few": ("{low}–{high} years", "{low}–{high} роки"),
     "years_one": ("{low}–{high} years", "{low}–{high} рік"),
     "stature": ("Stature", "Зріст"),

@@ -78,3 +78,14 @@ def test_an_exchange_without_cases_says_none() -> None:
     _, pdf = render((), "en")
     found = text(pdf)
     assert "Cases (0)" in found and "none" in found and "Page 1 of 1" in found
+
+
+def test_the_case_table_says_how_many_of_its_rows_are_body_parts() -> None:
+    import dataclasses
+
+    rows = case_rows(5)
+    part = dataclasses.replace(rows[0], case_number=f"{rows[0].case_number}-P01", tag=None)
+    found = {lang: " ".join(text(render((*rows, part), lang)[1]).split()) for lang in ("uk", "en")}
+    assert "(6, з них фрагментів тіла: 1)" in found["uk"]
+    assert "(6, including body parts: 1)" in found["en"]
+    assert "(5)" in " ".join(text(render(rows, "en")[1]).split())
