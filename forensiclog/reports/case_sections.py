@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Spacer
 
 from forensiclog.domain.records import (
@@ -102,7 +103,14 @@ def samples_section(case: CaseRecord, words: Wording, sheet: Stylesheet) -> Flow
         ]
         for s in case.samples
     ]
-    widths = [28 * mm, 20 * mm, 38 * mm, 34 * mm, W - 120 * mm]
+    # The number column as wide as the longest number (up to 50 mm), so a number is never
+    # broken across lines; the result takes what is left.
+    longest = max(
+        (stringWidth(s.number, sheet.cell.fontName, sheet.cell.fontSize) for s in case.samples),
+        default=0.0,
+    )
+    first = min(max(28 * mm, longest + 2 * styles.CELL_PADDING + 2), 50 * mm)
+    widths = [first, 20 * mm, 38 * mm, 34 * mm, W - 92 * mm - first]
     content = (
         [data_table(header, rows, widths, sheet, wrap=frozenset({0, 2, 3, 4}))] if rows else []
     )

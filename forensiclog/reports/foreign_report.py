@@ -22,6 +22,7 @@ from forensiclog.reports.report_base import Flowables, Report
 from forensiclog.reports.wording import date_text
 
 PHOTO_BOX_HEIGHT = 62 * mm
+NBSP = "\u00a0"
 
 
 class ForeignNationalsReport(Report):
@@ -79,7 +80,9 @@ class ForeignNationalsReport(Report):
 
     def document_line(self, document: DocumentRecord) -> str:
         kind = self.words.code("document_kind", document.kind)
-        number = f" № {document.number}" if document.number else ""
+        # No line break inside a number ("46 70 966911") or between it and its sign.
+        kept = document.number.replace(" ", NBSP) if document.number else ""
+        number = f" №{NBSP}{kept}" if kept else ""
         return f"{document.country} {kind}{number}"
 
     def case_page(self, foreign: ForeignCase) -> Flowables:

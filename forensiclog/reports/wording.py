@@ -60,7 +60,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "registered_on": ("Registered", "Зареєстровано"),
     "arrived_at": ("Arrived", "Надійшло"),
     "locked": ("Locked by a confirmed decision", "Заблоковано підтвердженим рішенням"),
-    "fragment_of": ("Fragment of", "Фрагмент справи"),
+    "fragment_of": ("Body part of", "Фрагмент тіла зі справи"),
     "parts": ("Body parts", "Фрагменти тіла"),
     "links": ("Linked cases", "Пов’язані справи"),
     "burial": ("Buried at (cemetery, plot)", "Поховано (кладовище, ділянка)"),
