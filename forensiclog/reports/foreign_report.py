@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Paragraph, Spacer
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer
 
 from forensiclog.domain.records import CaseRecord, DocumentRecord
 from forensiclog.domain.report_inputs import ForeignCase, ForeignNationalsInput, ReportContext
@@ -109,8 +109,11 @@ class ForeignNationalsReport(Report):
         if not documents:
             out.append(Paragraph(para_text(w("no_foreign_document")), sheet.body))
         for index, document in enumerate(documents, start=1):
-            out += [Spacer(1, 2 * mm), subheading(document_heading(index, document, w), sheet)]
-            out += self.document_block(document, foreign)
+            block = self.document_block(document, foreign)
+            # The heading, the fields and the first row of photos on one page: a photo is
+            # never left at the top of a page without the document it shows.
+            head = [Spacer(1, 2 * mm), subheading(document_heading(index, document, w), sheet)]
+            out += [KeepTogether([*head, *block[:2]]), *block[2:]]
         return out
 
     def document_block(self, document: DocumentRecord, foreign: ForeignCase) -> Flowables:
