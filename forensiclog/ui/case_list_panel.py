@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -131,8 +132,18 @@ class CaseListPanel(QWidget):
             label = QLabel(text)
             label.setBuddy(combo)
             row.addWidget(label)
-            row.addWidget(combo)
-        row.addStretch(1)
+            # Wider when the window has room, up to its longest entry.
+            longest = max(
+                (
+                    combo.fontMetrics().horizontalAdvance(combo.itemText(i))
+                    for i in range(combo.count())
+                ),
+                default=0,
+            )
+            combo.setMaximumWidth(max(combo.sizeHint().width(), longest + 48))
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            row.addWidget(combo, 1)
+        row.addStretch(0)
         return row
 
     def _table(self) -> QTableView:
