@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass
 
 from forensiclog.domain import countries
-from forensiclog.domain.mrz import MrzResult
+from forensiclog.domain.mrz import FailedCheck, MrzResult, read_failures
 
 LABELS = {
     "country": "country",
@@ -69,6 +70,44 @@ def reconcile(typed: DocumentFields, mrz: MrzResult) -> tuple[DocumentFields, tu
         if warning:
             warnings.append(warning)
     return DocumentFields(**{**vars(typed), **filled}), tuple(warnings)
+
+
+def damaged_warning(zone: MrzResult) -> str:
+    """The warning a zone recorded as damaged carries: which checks failed, and where."""
+    return f"MRZ recorded as damaged: {zone.failure_text()}"
+
+
+@dataclass(frozen=True)
+class StoredWarning:
+    """A document's warning (stored in English) read back into its parts, to be shown in
+    another language: ``typed`` and ``unused`` name a field (a LABELS key), ``damaged`` its
+    failed checks."""
+
+    kind: str
+    field: str | None = None
+    typed: str = ""
+    read: str = ""
+    failures: tuple[FailedCheck | str, ...] = ()
+
+
+_LABEL_FIELDS = {label: field for field, label in LABELS.items()}
+_TYPED = re.compile(r"(?P<label>[a-z ]+): typed (?P<typed>.+), MRZ says (?P<read>.+)", re.DOTALL)
+_UNUSED = re.compile(r"(?P<label>[a-z ]+): the MRZ check failed, so the MRZ value is not used")
+_DAMAGED = re.compile(r"MRZ recorded as damaged: (?P<checks>.+)", re.DOTALL)
+
+
+def read_warning(text: str) -> StoredWarning | None:
+    """A warning written by ``reconcile`` or ``damaged_warning``, in parts; None for another."""
+    damaged = _DAMAGED.fullmatch(text)
+    if damaged is not None:
+        return StoredWarning("damaged", failures=tuple(read_failures(damaged["checks"])))
+    for kind, form in (("typed", _TYPED), ("unused", _UNUSED)):
+        match = form.fullmatch(text)
+        field = _LABEL_FIELDS.get(match["label"]) if match else None
+        if match is not None and field is not None:
+            parts = match.groupdict()
+            return StoredWarning(kind, field, parts.get("typed", ""), parts.get("read", ""))
+    return None
 
 
 def foreign_state(country: str | None, own_state: str = "UKR") -> bool:

@@ -5,6 +5,7 @@ Composing a zone from fields is in ``mrz_compose``."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -322,6 +323,39 @@ class _Reading:
         place = f"line {line + 1}, position {column + 1}: "
         earlier = self.details.get(code)
         self.details[code] = f"{earlier}; {place}{reason}" if earlier else place + reason
+
+
+@dataclass(frozen=True)
+class FailedCheck:
+    """One failed check digit, read back from the words ``MrzResult.failure_text`` gives it."""
+
+    code: str  # a CHECK_LABELS key
+    line: int
+    position: int
+    given: str
+    expected: str
+
+
+_FAILED_CHECK = re.compile(
+    r"(?P<label>[a-z ]+): line (?P<line>\d+), position (?P<position>\d+): "
+    r"check digit is (?P<given>\d), computed (?P<expected>\d)"
+)
+_CHECK_CODES = {label: code for code, label in CHECK_LABELS.items()}
+
+
+def read_failures(text: str) -> list[FailedCheck | str]:
+    """The parts of a ``failure_text`` (kept in a refusal or a document's warnings), each read
+    back where it has the usual form, the others as they are."""
+    parts: list[FailedCheck | str] = []
+    for part in text.split("; "):
+        match = _FAILED_CHECK.fullmatch(part)
+        code = _CHECK_CODES.get(match["label"]) if match else None
+        if match is None or code is None:
+            parts.append(part)
+        else:
+            line, position = int(match["line"]), int(match["position"])
+            parts.append(FailedCheck(code, line, position, match["given"], match["expected"]))
+    return parts
 
 
 def split_name(field: str) -> tuple[str, str]:

@@ -8,9 +8,10 @@ does not know, so a code added later prints rather than fails.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 
+from forensiclog.domain.document_fields import read_warning
+from forensiclog.domain.mrz import FailedCheck
 from forensiclog.domain.report_inputs import ReportLanguage
 from forensiclog.reports.code_names import CODE_NAMES
 
@@ -221,41 +222,8 @@ TEXT: dict[str, tuple[str, str]] = {
 }
 
 
-# A document's warnings as stored (forensiclog/domain/document_fields.py, in English): each
-# field they name, and their two forms.
-_WARNING_FIELDS = {
-    "country": "issuing_state",
-    "document number": "number",
-    "surname": "surname",
-    "given names": "given_names",
-    "birth date": "birth_date",
-    "sex": "sex",
-    "expiry date": "expiry_date",
-    "personal number": "personal_number",
-}
-_WARNINGS = {
-    "warning_typed": re.compile(
-        r"(?P<field>[a-z ]+): typed (?P<typed>.+), MRZ says (?P<read>.+)", re.DOTALL
-    ),
-    "warning_unused": re.compile(
-        r"(?P<field>[a-z ]+): the MRZ check failed, so the MRZ value is not used"
-    ),
-}
-
-
-_DAMAGED = re.compile(r"MRZ recorded as damaged: (?P<checks>.+)", re.DOTALL)
-_FAILED_CHECK = re.compile(
-    r"(?P<check>[a-z ]+): line (?P<line>\d+), position (?P<position>\d+): "
-    r"check digit is (?P<given>\d), computed (?P<expected>\d)"
-)
-# The checks a failure names (forensiclog/domain/mrz.py CHECK_LABELS), by their mrz_field code.
-_CHECKS = {
-    "document number": "document_number",
-    "birth date": "birth_date",
-    "expiry date": "expiry_date",
-    "personal number": "personal_number",
-    "composite check": "composite",
-}
+# The report's label for each field a document's warning names (document_fields.LABELS keys).
+_WARNING_FIELDS = {"country": "issuing_state"}
 
 
 class Wording:
@@ -302,25 +270,25 @@ class Wording:
 
     def warning(self, text: str) -> str:
         """A document's warning in this language; one of another form as it is stored."""
-        damaged = _DAMAGED.fullmatch(text)
-        if damaged is not None:
-            checks = "; ".join(map(self._failed_check, damaged["checks"].split("; ")))
-            return self("warning_damaged", checks=checks)
-        for key, form in _WARNINGS.items():
-            match = form.fullmatch(text)
-            if match is not None and match["field"] in _WARNING_FIELDS:
-                field = self(_WARNING_FIELDS[match["field"]])
-                params = {**match.groupdict(), "field": field[:1].lower() + field[1:]}
-                return self(key, **params)
-        return text
-
-    def _failed_check(self, text: str) -> str:
-        match = _FAILED_CHECK.fullmatch(text)
-        if match is None or match["check"] not in _CHECKS:
+        found = read_warning(text)
+        if found is None:
             return text
+        if found.kind == "damaged":
+            return self("warning_damaged", checks="; ".join(map(self._failure, found.failures)))
+        field = self(_WARNING_FIELDS.get(found.field or "", found.field or ""))
+        field = field[:1].lower() + field[1:]
+        return self(f"warning_{found.kind}", field=field, typed=found.typed, read=found.read)
+
+    def _failure(self, failure: FailedCheck | str) -> str:
+        if isinstance(failure, str):
+            return failure
         return self(
             "failed_check",
-            **{**match.groupdict(), "check": self.code("mrz_field", _CHECKS[match["check"]])},
+            check=self.code("mrz_field", failure.code),
+            line=failure.line,
+            position=failure.position,
+            given=failure.given,
+            expected=failure.expected,
         )
 
     def time(self, moment: dt.datetime | str | None) -> str:

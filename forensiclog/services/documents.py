@@ -15,7 +15,12 @@ from sqlalchemy.orm import Session
 
 from forensiclog.db.models import Case, CasePhoto, Document, PhotoFile
 from forensiclog.domain.countries import parse_country
-from forensiclog.domain.document_fields import DocumentFields, foreign_state, reconcile
+from forensiclog.domain.document_fields import (
+    DocumentFields,
+    damaged_warning,
+    foreign_state,
+    reconcile,
+)
 from forensiclog.domain.errors import InvalidInput, NotFound
 from forensiclog.domain.mrz import MrzResult, normalise_lines, parse_mrz
 from forensiclog.domain.records import DocumentRecord, MrzCheck
@@ -109,7 +114,7 @@ def _fill(typed: DocumentFields, zone: MrzResult | None) -> tuple[DocumentFields
     filled, disagreements = reconcile(typed, zone)
     warnings = list(zone.warnings) + list(disagreements)
     if zone.failures:
-        warnings.insert(0, f"MRZ recorded as damaged: {zone.failure_text()}")
+        warnings.insert(0, damaged_warning(zone))
     return filled, warnings
 
 

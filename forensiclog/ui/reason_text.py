@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from forensiclog.domain.document_fields import StoredWarning, read_warning
+from forensiclog.domain.mrz import FailedCheck, read_failures
 from forensiclog.ui.translators import fill
 
 CONTEXT = "Reasons"
@@ -36,41 +38,51 @@ def _another_reason(text: str) -> str:
 def _check_failures(text: str) -> str:
     """The failed MRZ checks ("birth date: line 2, position 20: check digit is 3, computed 7; …"),
     each translated where its form is known."""
-    parts = []
-    for part in text.split("; "):
-        match = _CHECK_FAILURE.fullmatch(part)
-        if match is None or match["check"] not in _WORDS:
-            parts.append(part)
-            continue
-        shown = QCoreApplication.translate(
-            "Reasons", "%1: line %2, position %3: the check digit is %4, the computed one %5"
-        )
-        check = _word(match["check"])
-        given, expected = match["given"], match["expected"]
-        parts.append(fill(shown, check, match["line"], match["position"], given, expected))
-    return "; ".join(parts)
+    return "; ".join(map(_failure, read_failures(text)))
 
 
-# The words reasons name fields by: the MRZ checks (forensiclog/domain/mrz.py CHECK_LABELS)
-# and a document's fields (forensiclog/domain/document_fields.py LABELS).
+def _failure(failure: FailedCheck | str) -> str:
+    if isinstance(failure, str):
+        return failure
+    shown = QCoreApplication.translate(
+        "Reasons", "%1: line %2, position %3: the check digit is %4, the computed one %5"
+    )
+    place = (failure.line, failure.position, failure.given, failure.expected)
+    return fill(shown, _word(failure.code), *place)
+
+
+def _warning(found: StoredWarning) -> str:
+    """A document's warning (forensiclog/domain/document_fields.py) in the language."""
+    if found.kind == "damaged":
+        text = QCoreApplication.translate("Reasons", "MRZ recorded as damaged: %1")
+        return fill(text, "; ".join(map(_failure, found.failures)))
+    field = _word(found.field or "")
+    if found.kind == "typed":
+        text = QCoreApplication.translate("Reasons", "%1: typed %2, the MRZ says %3")
+        return fill(text, field, found.typed, found.read)
+    text = QCoreApplication.translate(
+        "Reasons", "%1: the MRZ check failed, so the MRZ value is not used"
+    )
+    return fill(text, field)
+
+
+# The words reasons name fields by, by code: the MRZ checks (forensiclog/domain/mrz.py
+# CHECK_LABELS) and a document's fields (forensiclog/domain/document_fields.py LABELS).
 _WORDS = {
-    "document number": QT_TRANSLATE_NOOP("Reasons", "document number"),
-    "birth date": QT_TRANSLATE_NOOP("Reasons", "birth date"),
-    "expiry date": QT_TRANSLATE_NOOP("Reasons", "expiry date"),
-    "personal number": QT_TRANSLATE_NOOP("Reasons", "personal number"),
-    "composite check": QT_TRANSLATE_NOOP("Reasons", "composite check"),
+    "document_number": QT_TRANSLATE_NOOP("Reasons", "document number"),
+    "number": QT_TRANSLATE_NOOP("Reasons", "document number"),
+    "birth_date": QT_TRANSLATE_NOOP("Reasons", "birth date"),
+    "expiry_date": QT_TRANSLATE_NOOP("Reasons", "expiry date"),
+    "personal_number": QT_TRANSLATE_NOOP("Reasons", "personal number"),
+    "composite": QT_TRANSLATE_NOOP("Reasons", "composite check"),
     "country": QT_TRANSLATE_NOOP("Reasons", "issuing state"),
     "surname": QT_TRANSLATE_NOOP("Reasons", "surname"),
-    "given names": QT_TRANSLATE_NOOP("Reasons", "given names"),
+    "given_names": QT_TRANSLATE_NOOP("Reasons", "given names"),
     "sex": QT_TRANSLATE_NOOP("Reasons", "sex"),
 }
 # A value as Python quotes it ('x', or "x" when it holds a single quote), shown in the
 # language's own quotation marks.
 _QUOTED = re.compile(r"'(.*)'|\"(.*)\"", re.DOTALL)
-_CHECK_FAILURE = re.compile(
-    r"(?P<check>[a-z ]+): line (?P<line>\d+), position (?P<position>\d+): "
-    r"check digit is (?P<given>\d), computed (?P<expected>\d)"
-)
 
 
 def _tr(source: str) -> str:
@@ -332,23 +344,6 @@ _FORMS = (
         r"name what the labels report is about",
         QT_TRANSLATE_NOOP("Reasons", "name the cases or the exchange to print labels for"),
     ),
-    _form(
-        rf"MRZ recorded as damaged: {_V}",
-        QT_TRANSLATE_NOOP("Reasons", "MRZ recorded as damaged: %1"),
-        _check_failures,
-    ),
-    # Warnings on a document whose typed fields and machine-readable zone disagree
-    # (forensiclog/domain/document_fields.py).
-    _form(
-        r"([a-z ]+): the MRZ check failed, so the MRZ value is not used",
-        QT_TRANSLATE_NOOP("Reasons", "%1: the MRZ check failed, so the MRZ value is not used"),
-        _word,
-    ),
-    _form(
-        rf"([a-z ]+): typed {_V}, MRZ says {_V}",
-        QT_TRANSLATE_NOOP("Reasons", "%1: typed %2, the MRZ says %3"),
-        lambda part: _value(_word(part)),
-    ),
     # Photo files (forensiclog/services/images.py): what follows the reason (the accepted
     # formats, the pixel count, the system's words) is kept as it is.
     _form(r"empty file", QT_TRANSLATE_NOOP("Reasons", "empty file")),
@@ -421,7 +416,11 @@ def thing_text(what: str) -> str:
 
 
 def reason_text(reason: str) -> str:
-    """``reason`` in the interface language, or as it is when its form is not known here."""
+    """``reason`` (or a document's warning) in the interface language, or as it is when its
+    form is not known here."""
+    warning = read_warning(reason)
+    if warning is not None:
+        return _warning(warning)
     for form in _FORMS:
         match = form.pattern.fullmatch(reason)
         if match is None:
