@@ -13,7 +13,6 @@ from forensiclog.ui.case_editor.history_text import stored_reason_text
 from forensiclog.ui.case_editor.record_table_model import (
     Column,
     RecordTableModel,
-    fit_columns,
     record_table_view,
 )
 from forensiclog.ui.case_editor.samples_tab import when
@@ -63,7 +62,6 @@ class CustodyTab(CaseTab):
 
     def show_case(self, record: CaseRecord) -> None:
         self.model.set_records(tuple(reversed(record.custody)))
-        fit_columns(self.table)
         where = record.location or self.tr("not recorded")
         self.location.setText(fill(self.tr("Now at: %1"), where))
         # Custody goes on after a case is locked: moving the body is not an edit of the findings.

@@ -17,7 +17,6 @@ from forensiclog.ui.case_editor.labels import DOCUMENT_KINDS, label
 from forensiclog.ui.case_editor.record_table_model import (
     Column,
     RecordTableModel,
-    fit_columns,
     record_table_view,
 )
 from forensiclog.ui.photos.photo_viewer import PhotoViewer
@@ -89,7 +88,6 @@ class DocumentsTab(CaseTab):
         self._select_after_save = None
         blocked = self.table.selectionModel().blockSignals(True)
         self.model.set_records(record.documents)
-        fit_columns(self.table)
         self.table.selectionModel().blockSignals(blocked)
         editable = self.context.may_edit(Action.ADD_EVIDENCE)
         self.new_button.setEnabled(editable)

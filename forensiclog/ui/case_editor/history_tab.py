@@ -17,7 +17,6 @@ from forensiclog.ui.case_editor.history_text import (
 from forensiclog.ui.case_editor.record_table_model import (
     Column,
     RecordTableModel,
-    fit_columns,
     record_table_view,
 )
 
@@ -68,4 +67,3 @@ class HistoryTab(CaseTab):
             return
         record, self._pending = self._pending, None
         self.model.set_records(tuple(reversed(record.history)))
-        fit_columns(self.table)

@@ -128,9 +128,3 @@ def record_table_view(model: RecordTableModel, accessible_name: str) -> RecordTa
     header.setStretchLastSection(True)
     header.setHighlightSections(False)
     return view
-
-
-def fit_columns(view: QTableView) -> None:
-    """Fit the columns of a table made by ``record_table_view`` now."""
-    if isinstance(view, RecordTableView):
-        view.fit_columns()

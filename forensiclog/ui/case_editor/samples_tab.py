@@ -20,7 +20,6 @@ from forensiclog.ui.case_editor.labels import SAMPLE_KINDS, choices, label
 from forensiclog.ui.case_editor.record_table_model import (
     Column,
     RecordTableModel,
-    fit_columns,
     record_table_view,
 )
 from forensiclog.ui.translators import fill
@@ -85,7 +84,6 @@ class SamplesTab(CaseTab):
 
     def show_case(self, record: CaseRecord) -> None:
         self.model.set_records(record.samples)
-        fit_columns(self.table)
         editable = self.context.may(Action.ADD_EVIDENCE)
         self.new_fields.set_read_only(not self.context.may_edit(Action.ADD_EVIDENCE))
         self.add_button.setEnabled(self.context.may_edit(Action.ADD_EVIDENCE))
